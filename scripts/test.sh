@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The project's test command: static checks and the tests that need no Odoo,
+# then, when Odoo 18 and PostgreSQL are reachable, the Odoo suite in two fresh
+# databases (with and without demo data) that are dropped afterwards.
+set -uo pipefail
+source "$(dirname "$0")/odoo-env.sh"
+cd "$ROOT"
+
+PYTHON="${TEST_PYTHON:-$ROOT/.venv/bin/python}"
+[ -x "$PYTHON" ] || PYTHON=python3
+REPORTS="$(mktemp -d)"
+trap 'rm -rf "$REPORTS"' EXIT
+status=0
+odoo_ran="no"
+
+step() { printf '\n== %s\n' "$*"; }
+elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
+
+step "Static checks (ruff)"
+t0=$(date +%s)
+if "$PYTHON" -m ruff --version >/dev/null 2>&1; then
+    "$PYTHON" -m ruff check . || status=1
+    "$PYTHON" -m ruff format --check . || status=1
+else
+    echo "ruff is not installed: pip install -r requirements-test.txt" >&2
+    status=1
+fi
+
+step "Tests that need no Odoo"
+"$PYTHON" -m pytest -q -p no:odoo -p no:cacheprovider tests \
+    --junitxml="$REPORTS/static.xml" || status=1
+echo "(no-Odoo part: $(elapsed "$t0"))"
+
+run_odoo_suite() {
+    local addons db_demo db_plain t1
+    addons="$(odoo_addons_path)"
+    read -r -a db_args <<<"$(odoo_db_args)"
+    db_demo="thidua_test_$$_demo"
+    db_plain="thidua_test_$$_nodemo"
+    drop_databases() { drop_database "$db_demo"; drop_database "$db_plain"; }
+    trap 'drop_databases; rm -rf "$REPORTS"' EXIT
+    t1=$(date +%s)
+    step "Installing the addon with demo data ($db_demo) and without ($db_plain)"
+    odoo_cli -d "$db_demo" "${db_args[@]}" --addons-path="$addons" -i thidua_module \
+        --stop-after-init --log-level=warn || return 1
+    odoo_cli -d "$db_plain" "${db_args[@]}" --addons-path="$addons" -i thidua_module \
+        --without-demo=all --stop-after-init --log-level=warn || return 1
+    echo "(installs: $(elapsed "$t1"))"
+    odoo_ran="yes"
+    local db
+    for db in "$db_plain" "$db_demo"; do
+        t1=$(date +%s)
+        step "Odoo suite on $db"
+        "$ODOO_PYTHON" -m pytest -q -p no:cacheprovider thidua_module/tests \
+            --odoo-database="$db" --odoo-addons-path="$addons" \
+            --odoo-log-level=warn --junitxml="$REPORTS/odoo_$db.xml" || status=1
+        echo "(Odoo suite on $db: $(elapsed "$t1"))"
+    done
+    drop_databases
+}
+
+if ! find_odoo_python; then
+    step "Odoo suite: skipped"
+    odoo_missing_help
+elif ! "$ODOO_PYTHON" -c 'import pytest_odoo' >/dev/null 2>&1; then
+    step "Odoo suite: skipped"
+    echo "pytest-odoo is not installed for $ODOO_PYTHON: pip install -r requirements-test.txt"
+    status=1
+elif ! postgres_reachable; then
+    step "Odoo suite: skipped"
+    postgres_missing_help
+    status=1
+else
+    run_odoo_suite || status=1
+fi
+
+"$PYTHON" "$ROOT/scripts/summarize_junit.py" "$REPORTS" "$odoo_ran" || status=1
+exit "$status"

@@ -1,0 +1,30 @@
+{
+    "name": "Thi đua - Khen thưởng",
+    "summary": "Emulation movements, pledges and commendations for Vietnamese "
+    "organisations and their trade unions",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "license": "LGPL-3",
+    "author": "thidua_module contributors",
+    "website": "https://github.com/thidua/thidua_module",
+    "depends": ["hr", "mail"],
+    "data": [
+        "security/thidua_security.xml",
+        "security/ir.model.access.csv",
+        "data/thidua_level_data.xml",
+        "data/thidua_block_data.xml",
+        "views/thidua_movement_views.xml",
+        "views/thidua_phase_views.xml",
+        "views/thidua_milestone_views.xml",
+        "views/thidua_block_views.xml",
+        "views/thidua_programme_views.xml",
+        "views/thidua_authority_views.xml",
+        "views/hr_department_views.xml",
+        "views/thidua_menus.xml",
+    ],
+    "demo": [
+        "demo/thidua_movement_demo.xml",
+    ],
+    "application": True,
+    "installable": True,
+}

@@ -1,0 +1,92 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools.dates import anniversary_count, format_vn_date, milestone_label
+
+
+class ThiduaMilestone(models.Model):
+    """A milestone (ngày kỷ niệm) a phase celebrates."""
+
+    _name = "thidua.milestone"
+    _description = "Emulation Milestone"
+    _order = "date_celebration, sequence, id"
+    _rec_name = "label"
+
+    phase_id = fields.Many2one(
+        "thidua.phase", string="Phase", required=True, index=True, ondelete="cascade"
+    )
+    movement_id = fields.Many2one(
+        related="phase_id.movement_id", store=True, index=True, string="Movement"
+    )
+    company_id = fields.Many2one(related="phase_id.company_id", store=True, index=True)
+    sequence = fields.Integer(default=10)
+    name = fields.Char(
+        string="Celebrated",
+        required=True,
+        help="What is celebrated, e.g. Ngày thành lập Công đoàn Việt Nam.",
+    )
+    kind = fields.Selection(
+        [("anniversary", "Anniversary"), ("event", "Event")],
+        required=True,
+        default="anniversary",
+        help="An anniversary counts the years since its origin date; an event is "
+        "celebrated as it happens (a congress, an election).",
+    )
+    date_origin = fields.Date(string="Origin Date")
+    date_celebration = fields.Date(string="Celebration Date", required=True)
+    anniversary = fields.Integer(
+        string="Years", compute="_compute_label", store=True, aggregator=False
+    )
+    label = fields.Char(compute="_compute_label", store=True)
+    description = fields.Text()
+
+    @api.depends("name", "kind", "date_origin", "date_celebration")
+    def _compute_label(self):
+        for milestone in self:
+            is_anniversary = milestone.kind == "anniversary"
+            milestone.anniversary = (
+                anniversary_count(milestone.date_origin, milestone.date_celebration)
+                if is_anniversary
+                else 0
+            )
+            milestone.label = milestone_label(
+                milestone.name, milestone.kind, milestone.date_origin, milestone.date_celebration
+            )
+
+    @api.constrains("kind", "date_origin", "date_celebration")
+    def _check_dates(self):
+        for milestone in self.filtered(lambda m: m.kind == "anniversary"):
+            if not milestone.date_origin:
+                raise ValidationError(
+                    self.env._(
+                        "The anniversary “%(name)s” needs its origin date to count its years.",
+                        name=milestone.name,
+                    )
+                )
+            if milestone.date_origin >= milestone.date_celebration:
+                raise ValidationError(
+                    self.env._(
+                        "The anniversary “%(name)s”: the origin date %(origin)s must be "
+                        "before the celebration date %(date)s.",
+                        name=milestone.name,
+                        origin=format_vn_date(milestone.date_origin),
+                        date=format_vn_date(milestone.date_celebration),
+                    )
+                )
+
+    @api.constrains("date_celebration", "phase_id")
+    def _check_date_in_phase(self):
+        for milestone in self:
+            phase = milestone.phase_id
+            if not phase.date_start <= milestone.date_celebration <= phase.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "The milestone “%(name)s” is celebrated on %(date)s, outside its "
+                        "phase “%(phase)s” (%(start)s - %(end)s).",
+                        name=milestone.name,
+                        date=format_vn_date(milestone.date_celebration),
+                        phase=phase.name,
+                        start=format_vn_date(phase.date_start),
+                        end=format_vn_date(phase.date_end),
+                    )
+                )

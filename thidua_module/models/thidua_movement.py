@@ -1,0 +1,248 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.dates import format_vn_date
+
+
+class ThiduaMovement(models.Model):
+    """An emulation movement (phong trào thi đua) launched by a plan."""
+
+    _name = "thidua.movement"
+    _description = "Emulation Movement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(
+        string="Plan Number",
+        tracking=True,
+        help="Reference number of the plan launching the movement, e.g. 63/KH-LĐLĐ.",
+    )
+    date_issue = fields.Date(string="Plan Date", tracking=True)
+    authority_id = fields.Many2one(
+        "thidua.authority",
+        string="Issuing Organisation",
+        tracking=True,
+        ondelete="restrict",
+    )
+    year = fields.Integer(
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        aggregator=False,
+    )
+    date_start = fields.Date(string="Start Date", required=True, tracking=True)
+    date_end = fields.Date(string="End Date", required=True, tracking=True)
+    parent_id = fields.Many2one(
+        "thidua.movement",
+        string="Implements",
+        index=True,
+        ondelete="restrict",
+        help="The higher-level movement this plan implements.",
+    )
+    child_ids = fields.One2many("thidua.movement", "parent_id", string="Implementing Movements")
+    themes = fields.Text(string="Themes of the Year")
+    objectives = fields.Html(string="Objectives")
+    legal_basis = fields.Text(string="Legal Basis")
+    department_ids = fields.Many2many(
+        "hr.department",
+        "thidua_movement_department_rel",
+        "movement_id",
+        "department_id",
+        string="Participating Units",
+        check_company=True,
+    )
+    block_ids = fields.Many2many(
+        "thidua.block",
+        "thidua_movement_block_rel",
+        "movement_id",
+        "block_id",
+        string="Blocks",
+    )
+    programme_ids = fields.Many2many(
+        "thidua.programme",
+        "thidua_movement_programme_rel",
+        "movement_id",
+        "programme_id",
+        string="Programmes",
+    )
+    phase_ids = fields.One2many("thidua.phase", "movement_id", string="Phases", copy=True)
+    milestone_ids = fields.One2many("thidua.milestone", "movement_id", string="Milestones")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible Officer",
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("running", "Running"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    plan_file = fields.Binary(string="Signed Plan", attachment=True, copy=False)
+    plan_filename = fields.Char(copy=False)
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    phase_count = fields.Integer(compute="_compute_counts")
+    milestone_count = fields.Integer(compute="_compute_counts")
+    department_count = fields.Integer(compute="_compute_counts")
+    child_count = fields.Integer(compute="_compute_counts")
+    period_display = fields.Char(compute="_compute_period_display", string="Period")
+
+    @api.depends("phase_ids", "milestone_ids", "department_ids", "child_ids")
+    def _compute_counts(self):
+        for movement in self:
+            movement.phase_count = len(movement.phase_ids)
+            movement.milestone_count = len(movement.milestone_ids)
+            movement.department_count = len(movement.department_ids)
+            movement.child_count = len(movement.child_ids)
+
+    @api.depends("date_start", "date_end")
+    def _compute_period_display(self):
+        for movement in self:
+            movement.period_display = "{} - {}".format(
+                format_vn_date(movement.date_start), format_vn_date(movement.date_end)
+            )
+
+    @api.onchange("date_start")
+    def _onchange_date_start(self):
+        if self.date_start:
+            self.year = self.date_start.year
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for movement in self:
+            if movement.date_end < movement.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "Movement “%(name)s”: the end date %(end)s is before the start "
+                        "date %(start)s. Correct one of the two dates.",
+                        name=movement.name,
+                        end=format_vn_date(movement.date_end),
+                        start=format_vn_date(movement.date_start),
+                    )
+                )
+        self.phase_ids._check_dates_in_movement()
+
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        if self._has_cycle():
+            raise ValidationError(
+                self.env._("A movement cannot implement itself, directly or through others.")
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        started = self.filtered(lambda m: m.state not in ("draft", "cancelled"))
+        if started:
+            raise UserError(
+                self.env._(
+                    "Movement “%(name)s” has been launched and cannot be deleted. "
+                    "Cancel it or archive it instead.",
+                    name=started[0].name,
+                )
+            )
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda m: m.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "Movement “%(name)s” is %(state)s: it cannot be %(action)s.",
+                    name=wrong[0].name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        wrong[0].state
+                    ],
+                    action=action,
+                )
+            )
+
+    def action_launch(self):
+        self._check_state(("draft",), self.env._("launched"))
+        without_phase = self.filtered(lambda m: not m.phase_ids)
+        if without_phase:
+            raise UserError(
+                self.env._(
+                    "Movement “%(name)s” has no phase yet. Add at least one phase with "
+                    "its dates before launching it.",
+                    name=without_phase[0].name,
+                )
+            )
+        self.write(self._prepare_state_values("running"))
+
+    def action_close(self):
+        self._check_state(("running",), self.env._("closed"))
+        self.phase_ids.filtered(lambda p: p.state != "closed").write({"state": "closed"})
+        self.write(self._prepare_state_values("closed"))
+
+    def action_cancel(self):
+        self._check_state(("draft", "running"), self.env._("cancelled"))
+        self.write(self._prepare_state_values("cancelled"))
+
+    def action_draft(self):
+        self._check_state(("cancelled",), self.env._("reset to draft"))
+        self.write(self._prepare_state_values("draft"))
+
+    def _prepare_state_values(self, state):
+        return {"state": state}
+
+    def _action_related(self, model, name, domain, context=None):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": domain,
+            "context": context or {},
+        }
+
+    def action_view_phases(self):
+        self.ensure_one()
+        return self._action_related(
+            "thidua.phase",
+            self.env._("Phases"),
+            [("movement_id", "=", self.id)],
+            {"default_movement_id": self.id},
+        )
+
+    def action_view_milestones(self):
+        self.ensure_one()
+        action = self._action_related(
+            "thidua.milestone", self.env._("Milestones"), [("movement_id", "=", self.id)]
+        )
+        action["view_mode"] = "calendar,list,form"
+        return action
+
+    def action_view_departments(self):
+        self.ensure_one()
+        return self._action_related(
+            "hr.department",
+            self.env._("Participating Units"),
+            [("id", "in", self.department_ids.ids)],
+        )
+
+    def action_view_children(self):
+        self.ensure_one()
+        return self._action_related(
+            "thidua.movement",
+            self.env._("Implementing Movements"),
+            [("parent_id", "=", self.id)],
+            {"default_parent_id": self.id},
+        )

@@ -1,0 +1,148 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.dates import format_vn_date, ranges_overlap
+
+
+class ThiduaPhase(models.Model):
+    """A phase (đợt thi đua) of a movement, with its own theme and milestones."""
+
+    _name = "thidua.phase"
+    _description = "Emulation Phase"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "movement_id, sequence, date_start, id"
+    _check_company_auto = True
+
+    movement_id = fields.Many2one(
+        "thidua.movement",
+        string="Movement",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    sequence = fields.Integer(default=1)
+    name = fields.Char(required=True, tracking=True)
+    theme = fields.Text(tracking=True)
+    date_start = fields.Date(string="Start Date", required=True, tracking=True)
+    date_end = fields.Date(string="End Date", required=True, tracking=True)
+    milestone_ids = fields.One2many("thidua.milestone", "phase_id", string="Milestones", copy=True)
+    milestone_count = fields.Integer(compute="_compute_milestone_count")
+    state = fields.Selection(
+        [("draft", "Draft"), ("running", "Running"), ("closed", "Closed")],
+        string="Status",
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        related="movement_id.company_id", store=True, index=True, precompute=True
+    )
+    year = fields.Integer(related="movement_id.year", store=True, aggregator=False)
+    color = fields.Integer()
+
+    @api.depends("milestone_ids")
+    def _compute_milestone_count(self):
+        for phase in self:
+            phase.milestone_count = len(phase.milestone_ids)
+
+    @api.depends("name", "movement_id.name")
+    def _compute_display_name(self):
+        for phase in self:
+            if self.env.context.get("thidua_phase_short_name") or not phase.movement_id:
+                phase.display_name = phase.name
+            else:
+                phase.display_name = f"{phase.name} - {phase.movement_id.name}"
+
+    @api.constrains("date_start", "date_end", "movement_id")
+    def _check_dates_in_movement(self):
+        for phase in self:
+            if phase.date_end < phase.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "Phase “%(name)s”: the end date %(end)s is before the start date "
+                        "%(start)s.",
+                        name=phase.name,
+                        end=format_vn_date(phase.date_end),
+                        start=format_vn_date(phase.date_start),
+                    )
+                )
+            movement = phase.movement_id
+            if phase.date_start < movement.date_start or phase.date_end > movement.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "Phase “%(name)s” (%(start)s - %(end)s) must lie within its "
+                        "movement “%(movement)s” (%(m_start)s - %(m_end)s).",
+                        name=phase.name,
+                        start=format_vn_date(phase.date_start),
+                        end=format_vn_date(phase.date_end),
+                        movement=movement.name,
+                        m_start=format_vn_date(movement.date_start),
+                        m_end=format_vn_date(movement.date_end),
+                    )
+                )
+            for other in movement.phase_ids - phase:
+                if ranges_overlap(
+                    phase.date_start, phase.date_end, other.date_start, other.date_end
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "Phase “%(name)s” overlaps phase “%(other)s” (%(start)s - "
+                            "%(end)s) of the same movement. Phases of a movement must "
+                            "not overlap.",
+                            name=phase.name,
+                            other=other.name,
+                            start=format_vn_date(other.date_start),
+                            end=format_vn_date(other.date_end),
+                        )
+                    )
+        self.milestone_ids._check_date_in_phase()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        started = self.filtered(lambda p: p.state != "draft")
+        if started:
+            raise UserError(
+                self.env._(
+                    "Phase “%(name)s” has started and cannot be deleted.",
+                    name=started[0].name,
+                )
+            )
+
+    def action_start(self):
+        not_draft = self.filtered(lambda p: p.state != "draft")
+        if not_draft:
+            raise UserError(self.env._("Phase “%(name)s” is not a draft.", name=not_draft[0].name))
+        not_running = self.movement_id.filtered(lambda m: m.state != "running")
+        if not_running:
+            raise UserError(
+                self.env._(
+                    "Launch the movement “%(name)s” before starting its phases.",
+                    name=not_running[0].name,
+                )
+            )
+        self.write({"state": "running"})
+
+    def action_close(self):
+        not_running = self.filtered(lambda p: p.state != "running")
+        if not_running:
+            raise UserError(
+                self.env._(
+                    "Phase “%(name)s” is not running: only a running phase can be closed.",
+                    name=not_running[0].name,
+                )
+            )
+        self.write({"state": "closed"})
+
+    def action_view_milestones(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Milestones"),
+            "res_model": "thidua.milestone",
+            "view_mode": "calendar,list,form",
+            "domain": [("phase_id", "=", self.id)],
+            "context": {"default_phase_id": self.id},
+        }

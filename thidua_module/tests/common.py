@@ -1,0 +1,103 @@
+from datetime import date
+
+from odoo.tests import TransactionCase, new_test_user
+
+
+class ThiduaCase(TransactionCase):
+    """Units, people and a movement shared by the tests; no demo data used."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.other_company = cls.env["res.company"].create({"name": "Công ty khác"})
+        cls.block = cls.env["thidua.block"].create({"name": "Khối thử nghiệm", "code": "TN"})
+        cls.programme = cls.env["thidua.programme"].create({"name": "Chương trình thử"})
+        cls._create_users()
+        cls._create_units()
+        cls.movement = cls.env["thidua.movement"].create(cls._movement_values())
+        cls.phase_1, cls.phase_2 = cls.env["thidua.phase"].create(
+            [
+                {
+                    "movement_id": cls.movement.id,
+                    "sequence": 1,
+                    "name": "Đợt 1",
+                    "date_start": date(2021, 1, 1),
+                    "date_end": date(2021, 6, 30),
+                },
+                {
+                    "movement_id": cls.movement.id,
+                    "sequence": 2,
+                    "name": "Đợt 2",
+                    "date_start": date(2021, 7, 1),
+                    "date_end": date(2021, 12, 31),
+                },
+            ]
+        )
+
+    @classmethod
+    def _create_users(cls):
+        prefix = "thidua_module."
+        cls.user_employee = new_test_user(
+            cls.env, "thidua_employee", groups=prefix + "group_thidua_user", name="Nhân viên"
+        )
+        cls.user_manager = new_test_user(
+            cls.env,
+            "thidua_manager",
+            groups=prefix + "group_thidua_unit_manager",
+            name="Trưởng đơn vị",
+        )
+        cls.user_officer = new_test_user(
+            cls.env, "thidua_officer", groups=prefix + "group_thidua_officer", name="Cán bộ TĐKT"
+        )
+        cls.user_council = new_test_user(
+            cls.env, "thidua_council", groups=prefix + "group_thidua_council", name="Hội đồng"
+        )
+        cls.user_other_company = new_test_user(
+            cls.env,
+            "thidua_other_officer",
+            groups=prefix + "group_thidua_officer",
+            company_id=cls.other_company.id,
+            company_ids=[cls.other_company.id],
+            name="Cán bộ công ty khác",
+        )
+
+    @classmethod
+    def _create_units(cls):
+        Department = cls.env["hr.department"]
+        Employee = cls.env["hr.employee"]
+        cls.unit = Department.create({"name": "Đơn vị A", "block_id": cls.block.id})
+        cls.sub_unit = Department.create({"name": "Tổ A1", "parent_id": cls.unit.id})
+        cls.other_unit = Department.create({"name": "Đơn vị B"})
+        cls.manager_employee = Employee.create(
+            {
+                "name": "Trưởng đơn vị A",
+                "department_id": cls.unit.id,
+                "user_id": cls.user_manager.id,
+            }
+        )
+        cls.unit.manager_id = cls.manager_employee
+        cls.employee = Employee.create(
+            {
+                "name": "Nhân viên A1",
+                "department_id": cls.sub_unit.id,
+                "user_id": cls.user_employee.id,
+            }
+        )
+        cls.other_employee = Employee.create(
+            {"name": "Nhân viên B", "department_id": cls.other_unit.id}
+        )
+
+    @classmethod
+    def _movement_values(cls, **values):
+        return dict(
+            {
+                "name": "Phong trào thi đua năm 2021",
+                "year": 2021,
+                "date_start": date(2021, 1, 1),
+                "date_end": date(2021, 12, 31),
+                "department_ids": [(6, 0, [cls.unit.id, cls.other_unit.id])],
+            },
+            **values,
+        )

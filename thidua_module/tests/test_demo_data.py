@@ -1,0 +1,78 @@
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestDemoData(TransactionCase):
+    """The demo plan is the 2021 Long Biên plan; skipped without demo data."""
+
+    def setUp(self):
+        super().setUp()
+        self.movement = self.env.ref(
+            "thidua_module.movement_long_bien_2021_demo", raise_if_not_found=False
+        )
+        if not self.movement:
+            self.skipTest("installed without demo data")
+
+    def test_plan_and_its_parent(self):
+        self.assertEqual(
+            self.movement.name,
+            "Phát động phong trào thi đua trong CNVCLĐ quận Long Biên năm 2021",
+        )
+        self.assertEqual(self.movement.state, "running")
+        parent = self.movement.parent_id
+        self.assertEqual(parent.code, "63/KH-LĐLĐ")
+        self.assertEqual(str(parent.date_issue), "2020-12-31")
+        self.assertEqual(parent.authority_id.name, "Liên đoàn Lao động Thành phố Hà Nội")
+
+    def test_themes_of_the_year(self):
+        for theme in (
+            "Nâng cao chất lượng đội ngũ cán bộ công đoàn cơ sở",
+            "Kỷ cương, trách nhiệm, hành động, sáng tạo, phát triển",
+            "Năm dân vận khéo, trọng tâm công tác giải phóng mặt bằng",
+            "Tổ chức Công đoàn phục vụ đoàn viên",
+        ):
+            self.assertIn(theme, self.movement.themes)
+
+    def test_blocks_and_programmes_of_section_two(self):
+        self.assertEqual(self.movement.block_ids.mapped("code"), ["DN", "HCSN", "TH"])
+        names = set(self.movement.programme_ids.mapped("name"))
+        for name in (
+            "Lao động giỏi, Lao động sáng tạo",
+            "Hai tốt",
+            "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
+        ):
+            self.assertIn(name, names)
+
+    def test_two_phases_with_dates_and_themes(self):
+        phase_1, phase_2 = self.movement.phase_ids.sorted("sequence")
+        self.assertEqual(
+            (str(phase_1.date_start), str(phase_1.date_end)), ("2021-01-01", "2021-06-30")
+        )
+        self.assertEqual(
+            (str(phase_2.date_start), str(phase_2.date_end)), ("2021-07-01", "2021-12-31")
+        )
+        self.assertIn("Mừng sinh nhật Bác", phase_1.theme)
+        self.assertIn("lao động sáng tạo", phase_2.theme)
+
+    def test_milestones_read_as_in_the_plan(self):
+        labels = self.movement.milestone_ids.mapped("label")
+        for label in (
+            "kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2021)",
+            "kỷ niệm 46 năm Ngày giải phóng hoàn toàn miền Nam, thống nhất đất nước "
+            "(30/04/1975 - 30/04/2021)",
+            "kỷ niệm 131 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/05/1890 - 19/05/2021)",
+            "kỷ niệm 92 năm Ngày thành lập Công đoàn Việt Nam (28/07/1929 - 28/07/2021)",
+            "kỷ niệm 76 năm Cách mạng tháng Tám và Quốc khánh nước CHXHCN Việt Nam "
+            "(02/09/1945 - 02/09/2021)",
+            "kỷ niệm 67 năm ngày giải phóng Thủ đô (10/10/1954 - 10/10/2021)",
+            "chào mừng Đại hội Đại biểu lần thứ XIII của Đảng",
+        ):
+            self.assertIn(label, labels)
+        self.assertEqual(len(labels), 10)
+
+    def test_units_in_their_blocks_with_employees(self):
+        units = self.movement.department_ids
+        self.assertEqual(len(units), 3)
+        self.assertEqual(set(units.mapped("block_id.code")), {"DN", "HCSN", "TH"})
+        for unit in units:
+            self.assertTrue(unit.manager_id, unit.name)
