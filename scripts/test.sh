@@ -32,7 +32,7 @@ step "Tests that need no Odoo"
 echo "(no-Odoo part: $(elapsed "$t0"))"
 
 run_odoo_suite() {
-    local addons db_demo db_plain t1
+    local addons t1
     addons="$(odoo_addons_path)"
     read -r -a db_args <<<"$(odoo_db_args)"
     db_demo="thidua_test_$$_demo"
@@ -53,7 +53,7 @@ run_odoo_suite() {
         step "Odoo suite on $db"
         "$ODOO_PYTHON" -m pytest -q -p no:cacheprovider thidua_module/tests \
             --odoo-database="$db" --odoo-addons-path="$addons" \
-            --odoo-log-level=warn --junitxml="$REPORTS/odoo_$db.xml" || status=1
+            --odoo-log-level=critical --junitxml="$REPORTS/odoo_$db.xml" || status=1
         echo "(Odoo suite on $db: $(elapsed "$t1"))"
     done
     drop_databases
