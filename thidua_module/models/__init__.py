@@ -2,7 +2,12 @@ from . import thidua_level
 from . import thidua_authority
 from . import thidua_block
 from . import thidua_programme
+from . import thidua_award_type
+from . import thidua_criterion
 from . import thidua_movement
 from . import thidua_phase
 from . import thidua_milestone
+from . import thidua_pledge
+from . import thidua_pledge_line
 from . import hr_department
+from . import hr_employee

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrDepartment(models.Model):
@@ -11,3 +11,60 @@ class HrDepartment(models.Model):
         ondelete="restrict",
         help="The block (khối thi đua) in which this unit competes.",
     )
+    thidua_pledge_ids = fields.One2many(
+        "thidua.pledge", "department_id", string="Collective Pledges"
+    )
+    thidua_pledge_count = fields.Integer(
+        compute="_compute_thidua_pledge_count", string="Collective Pledges Count"
+    )
+    thidua_registration_rate = fields.Float(
+        compute="_compute_thidua_registration_rate",
+        string="Registration Rate",
+        help="Share of the active employees of this unit and its sub-units who "
+        "registered in the running movements it takes part in.",
+    )
+
+    @api.model
+    def _thidua_managed_by(self, user=None):
+        """Departments a user manages, with all their sub-departments."""
+        user = user or self.env.user
+        managed = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("manager_id.user_id", "=", user.id)])
+        )
+        if not managed:
+            return self.browse()
+        return self.sudo().search([("id", "child_of", managed.ids)]).with_env(self.env)
+
+    def _compute_thidua_pledge_count(self):
+        counts = dict(
+            self.env["thidua.pledge"]._read_group(
+                [("department_id", "in", self.ids), ("state", "!=", "cancelled")],
+                ["department_id"],
+                ["__count"],
+            )
+        )
+        for department in self:
+            department.thidua_pledge_count = counts.get(department, 0)
+
+    def _compute_thidua_registration_rate(self):
+        movements = self.env["thidua.movement"].search([("state", "=", "running")])
+        rates = dict.fromkeys(self.ids, 0.0)
+        for movement in movements:
+            stats = movement._registration_stats(self)
+            for department_id, row in stats.items():
+                rates[department_id] = max(rates[department_id], row["rate"])
+        for department in self:
+            department.thidua_registration_rate = rates.get(department.id, 0.0)
+
+    def action_view_thidua_pledges(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Collective Pledges"),
+            "res_model": "thidua.pledge",
+            "view_mode": "list,form",
+            "domain": [("department_id", "=", self.id)],
+            "context": {"default_target": "collective", "default_department_id": self.id},
+        }

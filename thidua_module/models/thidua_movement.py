@@ -68,6 +68,20 @@ class ThiduaMovement(models.Model):
         string="Programmes",
     )
     phase_ids = fields.One2many("thidua.phase", "movement_id", string="Phases", copy=True)
+    criterion_ids = fields.Many2many(
+        "thidua.criterion",
+        "thidua_movement_criterion_rel",
+        "movement_id",
+        "criterion_id",
+        string="Criteria",
+        help="The criteria pledges set targets for, unless the phase has its own.",
+    )
+    pledge_ids = fields.One2many("thidua.pledge", "movement_id", string="Pledges")
+    pledge_count = fields.Integer(compute="_compute_pledge_count")
+    registration_rate = fields.Float(
+        compute="_compute_registration_rate",
+        help="Share of the active employees of the participating units who registered.",
+    )
     milestone_ids = fields.One2many("thidua.milestone", "movement_id", string="Milestones")
     user_id = fields.Many2one(
         "res.users",
@@ -113,6 +127,21 @@ class ThiduaMovement(models.Model):
             movement.milestone_count = len(movement.milestone_ids)
             movement.department_count = len(movement.department_ids)
             movement.child_count = len(movement.child_ids)
+
+    def _compute_pledge_count(self):
+        counts = dict(
+            self.env["thidua.pledge"]._read_group(
+                [("movement_id", "in", self.ids), ("state", "!=", "cancelled")],
+                ["movement_id"],
+                ["__count"],
+            )
+        )
+        for movement in self:
+            movement.pledge_count = counts.get(movement, 0)
+
+    def _compute_registration_rate(self):
+        for movement in self:
+            movement.registration_rate = movement._registration_total()["rate"]
 
     @api.depends("date_start", "date_end")
     def _compute_period_display(self):
@@ -237,6 +266,92 @@ class ThiduaMovement(models.Model):
             self.env._("Participating Units"),
             [("id", "in", self.department_ids.ids)],
         )
+
+    def action_view_pledges(self):
+        self.ensure_one()
+        return self._action_related(
+            "thidua.pledge",
+            self.env._("Pledges"),
+            [("movement_id", "=", self.id)],
+            {"default_movement_id": self.id, "search_default_group_unit": 1},
+        )
+
+    def action_view_registration(self):
+        self.ensure_one()
+        return self.env["thidua.registration.rate"]._open_for(self)
+
+    def action_mass_register(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Mass Registration"),
+            "res_model": "thidua.pledge.mass.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_movement_id": self.id},
+        }
+
+    # Registration rate
+
+    def _registration_stats(self, units=None, phase=None):
+        """Registration of each unit (its sub-units included) in this movement.
+
+        Returns {unit id: {"employees": [ids], "registered": [ids], "rate": %}}
+        from three queries whatever the number of employees: active employees
+        grouped by department, the departments' paths, and the pledges.
+        """
+        self.ensure_one()
+        units = (units if units is not None else self.department_ids).sudo()
+        if not units:
+            return {}
+        by_department = dict(
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(
+                [("department_id", "child_of", units.ids)],
+                ["department_id"],
+                ["id:array_agg"],
+            )
+        )
+        registered = self._registered_employee_ids(phase)
+        paths = {unit.id: unit.parent_path for unit in units}
+        stats = {}
+        for unit_id, path in paths.items():
+            employees = [
+                employee_id
+                for department, employee_ids in by_department.items()
+                if department.parent_path.startswith(path)
+                for employee_id in employee_ids
+            ]
+            done = [employee_id for employee_id in employees if employee_id in registered]
+            stats[unit_id] = {
+                "employees": employees,
+                "registered": done,
+                "rate": 100.0 * len(done) / len(employees) if employees else 0.0,
+            }
+        return stats
+
+    def _registered_employee_ids(self, phase=None):
+        domain = [
+            ("movement_id", "=", self.id),
+            ("target", "=", "individual"),
+            ("state", "!=", "cancelled"),
+        ]
+        if phase:
+            domain.append(("phase_id", "in", (phase.id, False)))
+        groups = self.env["thidua.pledge"].sudo()._read_group(domain, ["employee_id"])
+        return {employee.id for (employee,) in groups}
+
+    def _registration_total(self, phase=None):
+        """Movement-wide figures, each employee counted once."""
+        stats = self._registration_stats(phase=phase)
+        employees = {e for row in stats.values() for e in row["employees"]}
+        registered = {e for row in stats.values() for e in row["registered"]}
+        return {
+            "employees": len(employees),
+            "registered": len(registered),
+            "rate": 100.0 * len(registered) / len(employees) if employees else 0.0,
+        }
 
     def action_view_children(self):
         self.ensure_one()

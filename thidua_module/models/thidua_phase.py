@@ -28,6 +28,14 @@ class ThiduaPhase(models.Model):
     date_end = fields.Date(string="End Date", required=True, tracking=True)
     milestone_ids = fields.One2many("thidua.milestone", "phase_id", string="Milestones", copy=True)
     milestone_count = fields.Integer(compute="_compute_milestone_count")
+    criterion_ids = fields.Many2many(
+        "thidua.criterion",
+        "thidua_phase_criterion_rel",
+        "phase_id",
+        "criterion_id",
+        string="Criteria",
+        help="Criteria of this phase; when empty, the movement's criteria apply.",
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("running", "Running"), ("closed", "Closed")],
         string="Status",
@@ -135,6 +143,31 @@ class ThiduaPhase(models.Model):
                 )
             )
         self.write({"state": "closed"})
+
+    def action_view_registration(self):
+        self.ensure_one()
+        return self.env["thidua.registration.rate"]._open_for(self.movement_id, self)
+
+    def action_mass_register(self):
+        self.ensure_one()
+        action = self.movement_id.action_mass_register()
+        action["context"] = dict(action["context"], default_phase_id=self.id)
+        return action
+
+    def action_evaluate_pledges(self):
+        """The unit managers' sheet: results of the confirmed pledges, line by line."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Evaluation of %(phase)s", phase=self.display_name),
+            "res_model": "thidua.pledge.line",
+            "view_mode": "list",
+            "views": [
+                (self.env.ref("thidua_module.thidua_pledge_line_view_list_evaluate").id, "list")
+            ],
+            "domain": [("pledge_id.phase_id", "=", self.id), ("pledge_id.state", "=", "confirmed")],
+            "context": {"search_default_group_pledge": 1},
+        }
 
     def action_view_milestones(self):
         self.ensure_one()

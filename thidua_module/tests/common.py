@@ -14,6 +14,28 @@ class ThiduaCase(TransactionCase):
         cls.other_company = cls.env["res.company"].create({"name": "Công ty khác"})
         cls.block = cls.env["thidua.block"].create({"name": "Khối thử nghiệm", "code": "TN"})
         cls.programme = cls.env["thidua.programme"].create({"name": "Chương trình thử"})
+        cls.award_ldtt = cls.env.ref("thidua_module.award_lao_dong_tien_tien")
+        cls.award_collective = cls.env.ref("thidua_module.award_tap_the_lao_dong_tien_tien")
+        cls.criterion_productivity, cls.criterion_absence, cls.criterion_duties = cls.env[
+            "thidua.criterion"
+        ].create(
+            [
+                {
+                    "name": "Năng suất",
+                    "method": "min",
+                    "uom": "%",
+                    "target_default": 100,
+                    "weight": 2,
+                },
+                {"name": "Ngày nghỉ không lý do", "method": "max", "target_default": 0},
+                {
+                    "name": "Hoàn thành nhiệm vụ",
+                    "method": "bool",
+                    "target_default": 1,
+                    "applies_to": "both",
+                },
+            ]
+        )
         cls._create_users()
         cls._create_units()
         cls.movement = cls.env["thidua.movement"].create(cls._movement_values())
@@ -98,6 +120,44 @@ class ThiduaCase(TransactionCase):
                 "date_start": date(2021, 1, 1),
                 "date_end": date(2021, 12, 31),
                 "department_ids": [(6, 0, [cls.unit.id, cls.other_unit.id])],
+                "criterion_ids": [
+                    (
+                        6,
+                        0,
+                        (
+                            cls.criterion_productivity
+                            | cls.criterion_absence
+                            | cls.criterion_duties
+                        ).ids,
+                    )
+                ],
             },
             **values,
         )
+
+    @classmethod
+    def _pledge_values(cls, employee=None, **values):
+        employee = employee if employee is not None else cls.employee
+        return dict(
+            {
+                "movement_id": cls.movement.id,
+                "phase_id": cls.phase_1.id,
+                "target": "individual",
+                "employee_id": employee.id,
+                "date": date(2021, 1, 15),
+                "award_type_ids": [(6, 0, cls.award_ldtt.ids)],
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {"criterion_id": cls.criterion_productivity.id, "target": 100, "weight": 2},
+                    ),
+                    (0, 0, {"criterion_id": cls.criterion_absence.id, "target": 0}),
+                ],
+            },
+            **values,
+        )
+
+    @classmethod
+    def _pledge(cls, employee=None, **values):
+        return cls.env["thidua.pledge"].create(cls._pledge_values(employee, **values))

@@ -1,0 +1,32 @@
+from odoo import fields, models
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    thidua_pledge_ids = fields.One2many("thidua.pledge", "employee_id", string="Pledges")
+    thidua_pledge_count = fields.Integer(
+        compute="_compute_thidua_pledge_count", string="Pledges Count"
+    )
+
+    def _compute_thidua_pledge_count(self):
+        counts = dict(
+            self.env["thidua.pledge"]._read_group(
+                [("employee_id", "in", self.ids), ("state", "!=", "cancelled")],
+                ["employee_id"],
+                ["__count"],
+            )
+        )
+        for employee in self:
+            employee.thidua_pledge_count = counts.get(employee, 0)
+
+    def action_view_thidua_pledges(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Pledges"),
+            "res_model": "thidua.pledge",
+            "view_mode": "list,form",
+            "domain": [("employee_id", "=", self.id)],
+            "context": {"default_target": "individual", "default_employee_id": self.id},
+        }

@@ -1,0 +1,61 @@
+from odoo import fields, models
+
+
+class ThiduaCriterion(models.Model):
+    """A quantitative criterion (tiêu chí) a pledge sets a target for."""
+
+    _name = "thidua.criterion"
+    _description = "Emulation Criterion"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    description = fields.Text(string="What It Measures")
+    uom = fields.Char(string="Unit of Measure", help="e.g. %, sản phẩm, sáng kiến")
+    method = fields.Selection(
+        [
+            ("min", "Reach or exceed the target"),
+            ("max", "Do not exceed the target"),
+            ("bool", "Yes / No"),
+        ],
+        string="Met When",
+        required=True,
+        default="min",
+    )
+    weight = fields.Float(default=1.0, digits=(16, 2))
+    target_default = fields.Float(string="Default Target", digits=(16, 2))
+    applies_to = fields.Selection(
+        [
+            ("individual", "Individuals"),
+            ("collective", "Collectives"),
+            ("both", "Individuals and collectives"),
+        ],
+        required=True,
+        default="individual",
+    )
+    block_ids = fields.Many2many("thidua.block", string="Blocks")
+    programme_ids = fields.Many2many("thidua.programme", string="Programmes")
+    company_id = fields.Many2one("res.company", string="Company")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("weight_positive", "CHECK(weight > 0)", "The weight of a criterion must be positive."),
+        (
+            "target_default_positive",
+            "CHECK(target_default >= 0)",
+            "The default target of a criterion cannot be negative.",
+        ),
+    ]
+
+    def _for_target(self, target):
+        return self.filtered(lambda c: c.applies_to in (target, "both"))
+
+    def _prepare_pledge_line_values(self):
+        return [
+            {
+                "criterion_id": criterion.id,
+                "weight": criterion.weight,
+                "target": criterion.target_default,
+            }
+            for criterion in self
+        ]

@@ -1,0 +1,460 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+from ..tools.dates import format_vn_date
+
+
+class ThiduaPledge(models.Model):
+    """A registration for emulation (đăng ký thi đua) by a person or a unit."""
+
+    _name = "thidua.pledge"
+    _description = "Emulation Pledge"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "movement_id desc, phase_id, unit_id, rank, id"
+    _check_company_auto = True
+
+    movement_id = fields.Many2one(
+        "thidua.movement",
+        string="Movement",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+        domain="[('state', 'in', ('draft', 'running'))]",
+    )
+    phase_id = fields.Many2one(
+        "thidua.phase",
+        string="Phase",
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        domain="[('movement_id', '=', movement_id)]",
+    )
+    date = fields.Date(
+        string="Registration Date",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    target = fields.Selection(
+        [("individual", "Individual"), ("collective", "Collective")],
+        string="Registers",
+        required=True,
+        default="individual",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Employee",
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Collective",
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    unit_id = fields.Many2one(
+        "hr.department",
+        string="Unit",
+        compute="_compute_unit_id",
+        store=True,
+        index=True,
+        help="The unit the pledge belongs to: the collective itself, or the employee's department.",
+    )
+    user_id = fields.Many2one(related="employee_id.user_id", string="User")
+    award_type_ids = fields.Many2many(
+        "thidua.award.type",
+        string="Titles Registered",
+        tracking=True,
+        domain="[('target', 'in', (target, 'both'))]",
+    )
+    programme_ids = fields.Many2many("thidua.programme", string="Programmes Joined")
+    commitment = fields.Html(string="Commitments")
+    is_agreement = fields.Boolean(
+        string="Joint Agreement",
+        help="A joint emulation agreement (giao ước thi đua) signed with other units.",
+    )
+    partner_department_ids = fields.Many2many(
+        "hr.department",
+        "thidua_pledge_partner_department_rel",
+        "pledge_id",
+        "department_id",
+        string="Signed With",
+    )
+    line_ids = fields.One2many("thidua.pledge.line", "pledge_id", string="Targets", copy=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("confirmed", "Confirmed"),
+            ("evaluated", "Evaluated"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    date_submitted = fields.Date(string="Submitted On", copy=False, readonly=True)
+    date_confirmed = fields.Date(string="Confirmed On", copy=False, readonly=True)
+    date_evaluated = fields.Date(string="Evaluated On", copy=False, readonly=True)
+    evaluated_by_id = fields.Many2one("res.users", string="Evaluated By", copy=False, readonly=True)
+    evaluation_note = fields.Text(string="Evaluation")
+    score = fields.Float(
+        compute="_compute_score",
+        store=True,
+        digits=(16, 2),
+        aggregator="avg",
+        help="Share of the weights of the criteria met, out of 100.",
+    )
+    met_count = fields.Integer(string="Criteria Met", compute="_compute_score", store=True)
+    rank = fields.Integer(
+        copy=False,
+        readonly=True,
+        aggregator=False,
+        help="Rank by score among the evaluated pledges of the same unit, movement and phase.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    is_in_my_units = fields.Boolean(
+        compute="_compute_is_in_my_units", search="_search_is_in_my_units"
+    )
+
+    @api.depends("target", "employee_id.department_id", "department_id")
+    def _compute_unit_id(self):
+        for pledge in self:
+            if pledge.target == "collective":
+                pledge.unit_id = pledge.department_id
+            else:
+                pledge.unit_id = pledge.employee_id.department_id
+
+    @api.depends("employee_id", "department_id", "movement_id", "phase_id")
+    def _compute_display_name(self):
+        for pledge in self:
+            who = pledge.employee_id.name or pledge.department_id.name or ""
+            when = pledge.phase_id.name or pledge.movement_id.name or ""
+            pledge.display_name = f"{who} - {when}" if when else who
+
+    @api.depends("line_ids.is_met", "line_ids.weight")
+    def _compute_score(self):
+        for pledge in self:
+            total = sum(pledge.line_ids.mapped("weight"))
+            met = pledge.line_ids.filtered("is_met")
+            pledge.met_count = len(met)
+            pledge.score = 100.0 * sum(met.mapped("weight")) / total if total else 0.0
+
+    def _compute_is_in_my_units(self):
+        mine = self.env["hr.department"]._thidua_managed_by()
+        for pledge in self:
+            pledge.is_in_my_units = pledge.unit_id in mine
+
+    def _search_is_in_my_units(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        units = self.env["hr.department"]._thidua_managed_by()
+        positive = (operator == "=") == value
+        return [("unit_id", "in" if positive else "not in", units.ids)]
+
+    @api.onchange("target")
+    def _onchange_target(self):
+        if self.target == "individual":
+            self.department_id = False
+        else:
+            self.employee_id = False
+
+    @api.onchange("movement_id")
+    def _onchange_movement_id(self):
+        movement = self.movement_id
+        if movement and not movement.date_start <= self.date <= movement.date_end:
+            self.date = movement.date_start
+
+    @api.onchange("movement_id", "phase_id", "target")
+    def _onchange_fill_lines(self):
+        if self.line_ids.filtered("target") or not self.movement_id:
+            return
+        criteria = self._criteria_for(self.movement_id, self.phase_id, self.target)
+        self.line_ids = [(5, 0, 0)] + [
+            (0, 0, values) for values in criteria._prepare_pledge_line_values()
+        ]
+
+    @api.model
+    def _criteria_for(self, movement, phase, target):
+        criteria = phase.criterion_ids or movement.criterion_ids
+        return criteria._for_target(target)
+
+    @api.constrains("target", "employee_id", "department_id")
+    def _check_participant(self):
+        for pledge in self:
+            if pledge.target == "individual" and (not pledge.employee_id or pledge.department_id):
+                raise ValidationError(
+                    self.env._("An individual pledge names one employee and no collective.")
+                )
+            if pledge.target == "collective" and (not pledge.department_id or pledge.employee_id):
+                raise ValidationError(
+                    self.env._("A collective pledge names one unit and no employee.")
+                )
+        archived = self.employee_id.filtered(lambda e: not e.active)
+        if archived:
+            raise ValidationError(
+                self.env._(
+                    "%(name)s is archived and cannot register. Restore the employee first.",
+                    name=archived[0].name,
+                )
+            )
+
+    @api.constrains("movement_id", "phase_id")
+    def _check_phase(self):
+        for pledge in self.filtered("phase_id"):
+            if pledge.phase_id.movement_id != pledge.movement_id:
+                raise ValidationError(
+                    self.env._(
+                        "The phase “%(phase)s” belongs to the movement “%(other)s”, not "
+                        "to “%(movement)s”. Choose a phase of this movement.",
+                        phase=pledge.phase_id.name,
+                        other=pledge.phase_id.movement_id.name,
+                        movement=pledge.movement_id.name,
+                    )
+                )
+        closed = self.movement_id.filtered(lambda m: m.state in ("closed", "cancelled"))
+        if closed:
+            raise ValidationError(
+                self.env._(
+                    "The movement “%(name)s” is closed or cancelled: it takes no more pledges.",
+                    name=closed[0].name,
+                )
+            )
+
+    @api.constrains("date", "movement_id")
+    def _check_date(self):
+        for pledge in self:
+            movement = pledge.movement_id
+            if not movement.date_start <= pledge.date <= movement.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "The registration date %(date)s is outside the movement “%(name)s” "
+                        "(%(start)s - %(end)s).",
+                        date=format_vn_date(pledge.date),
+                        name=movement.name,
+                        start=format_vn_date(movement.date_start),
+                        end=format_vn_date(movement.date_end),
+                    )
+                )
+
+    @api.constrains("award_type_ids", "target")
+    def _check_award_types(self):
+        for pledge in self:
+            target = pledge.target
+            wrong = pledge.award_type_ids.filtered(lambda a, t=target: a.target not in (t, "both"))
+            if wrong:
+                raise ValidationError(
+                    self.env._(
+                        "“%(award)s” is not awarded to this kind of participant. Choose "
+                        "titles for %(target)s.",
+                        award=wrong[0].name,
+                        target=dict(self._fields["target"]._description_selection(self.env))[
+                            pledge.target
+                        ],
+                    )
+                )
+
+    @api.constrains("movement_id", "phase_id", "employee_id", "department_id", "state")
+    def _check_unique_participant(self):
+        """One pledge per participant per movement and phase, checked in one query."""
+        active = self.filtered(lambda p: p.state != "cancelled")
+        if not active:
+            return
+        others = self.search(
+            [
+                ("movement_id", "in", active.movement_id.ids),
+                ("state", "!=", "cancelled"),
+                "|",
+                ("employee_id", "in", active.employee_id.ids),
+                ("department_id", "in", active.department_id.ids),
+            ]
+        )
+        seen = defaultdict(list)
+        for pledge in others:
+            seen[pledge._participant_key()].append(pledge)
+        for pledge in active:
+            if len(seen[pledge._participant_key()]) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(who)s has already registered for “%(when)s”. Open the existing "
+                        "pledge instead of making a second one.",
+                        who=pledge.employee_id.name or pledge.department_id.name,
+                        when=pledge.phase_id.name or pledge.movement_id.name,
+                    )
+                )
+
+    def _participant_key(self):
+        return (
+            self.movement_id.id,
+            self.phase_id.id,
+            self.employee_id.id,
+            self.department_id.id,
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_draft(self):
+        if any(pledge.state not in ("draft", "cancelled") for pledge in self):
+            raise UserError(
+                self.env._("Only draft or cancelled pledges can be deleted. Cancel it first.")
+            )
+
+    # Workflow
+
+    def _check_state(self, allowed):
+        wrong = self.filtered(lambda p: p.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "The pledge “%(name)s” is %(state)s: this step is not possible now.",
+                    name=wrong[0].display_name,
+                    state=states[wrong[0].state],
+                )
+            )
+
+    def _check_managed(self):
+        """Unit-level steps: by the manager of the unit (or above), or an officer."""
+        if self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer"):
+            return
+        mine = self.env["hr.department"]._thidua_managed_by()
+        foreign = self.filtered(lambda p: p.unit_id not in mine)
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "Only the manager of %(unit)s or an emulation officer can do this on "
+                    "the pledge “%(name)s”.",
+                    unit=foreign[0].unit_id.name or self.env._("its unit"),
+                    name=foreign[0].display_name,
+                )
+            )
+
+    def action_submit(self):
+        self._check_state(("draft",))
+        empty = self.filtered(lambda p: not p.award_type_ids and not p.line_ids)
+        if empty:
+            raise UserError(
+                self.env._(
+                    "The pledge “%(name)s” registers no title and no target. Add at least one.",
+                    name=empty[0].display_name,
+                )
+            )
+        self.write(self._prepare_state_values("submitted"))
+
+    def action_confirm(self):
+        self._check_state(("submitted",))
+        self._check_managed()
+        own = self.filtered(lambda p: p.user_id == self.env.user)
+        if own and not self.env.user.has_group("thidua_module.group_thidua_officer"):
+            raise UserError(
+                self.env._(
+                    "You cannot confirm your own pledge “%(name)s”: the manager above you "
+                    "or an emulation officer does.",
+                    name=own[0].display_name,
+                )
+            )
+        self.write(self._prepare_state_values("confirmed"))
+
+    def action_evaluate(self):
+        self._check_state(("confirmed",))
+        self._check_managed()
+        self.write(self._prepare_state_values("evaluated"))
+        self._update_ranks()
+
+    def action_close(self):
+        self._check_state(("evaluated",))
+        if not self.env.user.has_group("thidua_module.group_thidua_officer"):
+            raise UserError(self.env._("Only an emulation officer closes evaluated pledges."))
+        self.write(self._prepare_state_values("closed"))
+
+    def action_cancel(self):
+        self._check_state(("draft", "submitted", "confirmed"))
+        if self.filtered(lambda p: p.state != "draft"):
+            self._check_managed()
+        self.write(self._prepare_state_values("cancelled"))
+
+    def action_draft(self):
+        self._check_state(("submitted", "cancelled"))
+        self.write(self._prepare_state_values("draft"))
+
+    def _prepare_state_values(self, state):
+        values = {"state": state}
+        today = fields.Date.context_today(self)
+        if state == "submitted":
+            values["date_submitted"] = today
+        elif state == "confirmed":
+            values["date_confirmed"] = today
+        elif state == "evaluated":
+            values.update(date_evaluated=today, evaluated_by_id=self.env.uid)
+        return values
+
+    def _update_ranks(self):
+        """Rank the evaluated pledges of each unit, movement and phase by score."""
+        domain = expression.OR(
+            [
+                [
+                    ("movement_id", "=", movement.id),
+                    ("phase_id", "=", phase.id),
+                    ("unit_id", "=", unit.id),
+                    ("target", "=", target),
+                ]
+                for movement, phase, unit, target in {
+                    (p.movement_id, p.phase_id, p.unit_id, p.target) for p in self
+                }
+            ]
+        )
+        evaluated = self.sudo().search(
+            expression.AND([domain, [("state", "in", ("evaluated", "closed"))]]),
+            order="score desc, id",
+        )
+        groups = defaultdict(lambda: self.sudo().browse())
+        for pledge in evaluated:
+            key = (pledge.movement_id, pledge.phase_id, pledge.unit_id, pledge.target)
+            groups[key] |= pledge
+        for pledges in groups.values():
+            rank, previous = 0, None
+            for position, pledge in enumerate(pledges, start=1):
+                if pledge.score != previous:
+                    rank, previous = position, pledge.score
+                if pledge.rank != rank:
+                    pledge.rank = rank
+
+    def _check_lines_editable(self, fields_written):
+        """Targets are fixed once confirmed; results are entered while confirmed."""
+        if self.env.context.get("thidua_pledge_force"):
+            return
+        target_fields = {"target", "weight", "criterion_id"}
+        if fields_written & target_fields:
+            locked = self.filtered(lambda p: p.state not in ("draft", "submitted"))
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "The targets of “%(name)s” were confirmed and cannot change.",
+                        name=locked[0].display_name,
+                    )
+                )
+        if "actual" in fields_written:
+            wrong = self.filtered(lambda p: p.state != "confirmed")
+            if wrong:
+                raise UserError(
+                    self.env._(
+                        "Results are entered on confirmed pledges only; “%(name)s” is not "
+                        "confirmed.",
+                        name=wrong[0].display_name,
+                    )
+                )

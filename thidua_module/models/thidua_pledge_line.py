@@ -1,0 +1,70 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ThiduaPledgeLine(models.Model):
+    """The target a pledge sets for one criterion, and the result reached."""
+
+    _name = "thidua.pledge.line"
+    _description = "Pledge Target"
+    _order = "pledge_id, sequence, id"
+
+    pledge_id = fields.Many2one(
+        "thidua.pledge", required=True, index=True, ondelete="cascade", string="Pledge"
+    )
+    sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    criterion_id = fields.Many2one(
+        "thidua.criterion", required=True, ondelete="restrict", string="Criterion"
+    )
+    method = fields.Selection(related="criterion_id.method")
+    uom = fields.Char(related="criterion_id.uom", string="Unit of Measure")
+    weight = fields.Float(default=1.0, digits=(16, 2))
+    target = fields.Float(digits=(16, 2))
+    actual = fields.Float(string="Result", digits=(16, 2))
+    is_met = fields.Boolean(string="Met", compute="_compute_is_met", store=True)
+    state = fields.Selection(related="pledge_id.state")
+    unit_id = fields.Many2one(related="pledge_id.unit_id", store=True, string="Unit")
+    employee_id = fields.Many2one(related="pledge_id.employee_id")
+    company_id = fields.Many2one(related="pledge_id.company_id", store=True)
+
+    _sql_constraints = [
+        ("criterion_uniq", "unique(pledge_id, criterion_id)", "A criterion appears once a pledge."),
+        ("weight_positive", "CHECK(weight > 0)", "The weight of a target must be positive."),
+    ]
+
+    @api.depends("target", "actual", "criterion_id.method", "pledge_id.state")
+    def _compute_is_met(self):
+        for line in self:
+            if line.pledge_id.state not in ("evaluated", "closed"):
+                line.is_met = False
+            elif line.criterion_id.method == "max":
+                line.is_met = line.actual <= line.target
+            elif line.criterion_id.method == "bool":
+                line.is_met = bool(line.actual)
+            else:
+                line.is_met = line.actual >= line.target
+
+    @api.constrains("target", "actual")
+    def _check_not_negative(self):
+        for line in self:
+            if line.target < 0 or line.actual < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The target and the result of “%(criterion)s” cannot be negative.",
+                        criterion=line.criterion_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.pledge_id._check_lines_editable({"target"})
+        return lines
+
+    def write(self, vals):
+        self.pledge_id._check_lines_editable(set(vals))
+        return super().write(vals)
+
+    def unlink(self):
+        self.pledge_id._check_lines_editable({"target"})
+        return super().unlink()

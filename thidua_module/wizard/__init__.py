@@ -1,0 +1,2 @@
+from . import thidua_registration_rate
+from . import thidua_pledge_mass_wizard
