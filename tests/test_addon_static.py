@@ -27,7 +27,9 @@ def model_names():
     for path in list((ADDON / "models").glob("*.py")) + list((ADDON / "wizard").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef):
+            if isinstance(node, ast.ClassDef) and not any(
+                getattr(base, "attr", "") == "AbstractModel" for base in node.bases
+            ):
                 for stmt in node.body:
                     if (
                         isinstance(stmt, ast.Assign)

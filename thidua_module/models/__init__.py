@@ -11,3 +11,10 @@ from . import thidua_pledge
 from . import thidua_pledge_line
 from . import hr_department
 from . import hr_employee
+from . import thidua_base_salary
+from . import thidua_initiative
+from . import thidua_discipline
+from . import thidua_eligibility
+from . import thidua_nomination
+from . import thidua_decision
+from . import thidua_commendation

@@ -17,6 +17,12 @@ class HrDepartment(models.Model):
     thidua_pledge_count = fields.Integer(
         compute="_compute_thidua_pledge_count", string="Collective Pledges Count"
     )
+    thidua_commendation_ids = fields.One2many(
+        "thidua.commendation", "department_id", string="Commendations"
+    )
+    thidua_commendation_count = fields.Integer(
+        compute="_compute_thidua_commendation_count", string="Commendations Count"
+    )
     thidua_registration_rate = fields.Float(
         compute="_compute_thidua_registration_rate",
         string="Registration Rate",
@@ -67,4 +73,25 @@ class HrDepartment(models.Model):
             "view_mode": "list,form",
             "domain": [("department_id", "=", self.id)],
             "context": {"default_target": "collective", "default_department_id": self.id},
+        }
+
+    def _compute_thidua_commendation_count(self):
+        counts = dict(
+            self.env["thidua.commendation"]._read_group(
+                [("department_id", "in", self.ids), ("state", "=", "valid")],
+                ["department_id"],
+                ["__count"],
+            )
+        )
+        for department in self:
+            department.thidua_commendation_count = counts.get(department, 0)
+
+    def action_view_thidua_commendations(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Commendations"),
+            "res_model": "thidua.commendation",
+            "view_mode": "list,form",
+            "domain": [("department_id", "=", self.id)],
         }

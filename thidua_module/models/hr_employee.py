@@ -8,6 +8,12 @@ class HrEmployee(models.Model):
     thidua_pledge_count = fields.Integer(
         compute="_compute_thidua_pledge_count", string="Pledges Count"
     )
+    thidua_commendation_ids = fields.One2many(
+        "thidua.commendation", "employee_id", string="Commendations"
+    )
+    thidua_commendation_count = fields.Integer(
+        compute="_compute_thidua_commendation_count", string="Commendations Count"
+    )
 
     def _compute_thidua_pledge_count(self):
         counts = dict(
@@ -29,4 +35,25 @@ class HrEmployee(models.Model):
             "view_mode": "list,form",
             "domain": [("employee_id", "=", self.id)],
             "context": {"default_target": "individual", "default_employee_id": self.id},
+        }
+
+    def _compute_thidua_commendation_count(self):
+        counts = dict(
+            self.env["thidua.commendation"]._read_group(
+                [("employee_id", "in", self.ids), ("state", "=", "valid")],
+                ["employee_id"],
+                ["__count"],
+            )
+        )
+        for employee in self:
+            employee.thidua_commendation_count = counts.get(employee, 0)
+
+    def action_view_thidua_commendations(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Commendations"),
+            "res_model": "thidua.commendation",
+            "view_mode": "list,form",
+            "domain": [("employee_id", "=", self.id)],
         }

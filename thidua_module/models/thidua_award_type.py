@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ThiduaAwardType(models.Model):
@@ -38,6 +39,46 @@ class ThiduaAwardType(models.Model):
         "awarded by the union rather than under the law's yearly titles.",
     )
     legal_basis = fields.Text(help="The article of law or regulation this award rests on.")
+    coefficient = fields.Float(
+        digits=(16, 2),
+        help="The amount is this coefficient times the base salary in force on the decision date.",
+    )
+    collective_multiplier = fields.Float(
+        string="Collective Multiplier",
+        default=1.0,
+        digits=(16, 2),
+        help="Collectives receive the individual amount times this figure.",
+    )
+    prerequisite_ids = fields.One2many(
+        "thidua.award.prerequisite", "award_type_id", string="Prerequisites"
+    )
+    requires_initiative = fields.Boolean(
+        help="The nominee must show a recognised initiative, research topic or scheme "
+        "that grounds no other award."
+    )
+    initiative_count = fields.Integer(string="Initiatives Required", default=1)
+    quota_base_type_id = fields.Many2one(
+        "thidua.award.type",
+        string="Quota Against",
+        help="The award whose holders in the same unit and year the quota is counted on.",
+    )
+    quota_percent = fields.Float(
+        string="Quota (%)",
+        help="At most this share of the holders of the other award; 0 means no quota.",
+    )
+    vote_share = fields.Float(
+        string="Council Vote Needed (%)",
+        help="Share of the council members' votes needed at council approval; 0 means "
+        "no vote is recorded.",
+    )
+    member_award_type_id = fields.Many2one(
+        "thidua.award.type",
+        string="Members Must Hold",
+        help="For collectives: the title a share of the members must hold the same year.",
+    )
+    member_share_min = fields.Float(string="Members Share Needed (%)")
+    commendation_ids = fields.One2many("thidua.commendation", "award_type_id", string="Holders")
+    commendation_count = fields.Integer(compute="_compute_commendation_count", string="Held")
     description = fields.Html()
     company_id = fields.Many2one("res.company", string="Company")
     active = fields.Boolean(default=True)
@@ -45,8 +86,88 @@ class ThiduaAwardType(models.Model):
 
     _sql_constraints = [
         ("code_uniq", "unique(code, company_id)", "The code of an award type must be unique."),
+        ("coefficient_positive", "CHECK(coefficient >= 0)", "The coefficient cannot be negative."),
+        (
+            "multiplier_positive",
+            "CHECK(collective_multiplier > 0)",
+            "The collective multiplier must be positive.",
+        ),
+        (
+            "percent_range",
+            "CHECK(quota_percent BETWEEN 0 AND 100 AND vote_share BETWEEN 0 AND 100 "
+            "AND member_share_min BETWEEN 0 AND 100)",
+            "Quotas, vote shares and member shares are percentages between 0 and 100.",
+        ),
     ]
+
+    def _compute_commendation_count(self):
+        counts = dict(
+            self.env["thidua.commendation"]._read_group(
+                [("award_type_id", "in", self.ids), ("state", "=", "valid")],
+                ["award_type_id"],
+                ["__count"],
+            )
+        )
+        for award in self:
+            award.commendation_count = counts.get(award, 0)
+
+    @api.constrains("quota_base_type_id", "prerequisite_ids")
+    def _check_not_self_referring(self):
+        for award in self:
+            if (
+                award.quota_base_type_id == award
+                or award in award.prerequisite_ids.required_type_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "“%(name)s” cannot be its own prerequisite or quota base.", name=award.name
+                    )
+                )
+
+    def action_view_holders(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Holders of %(award)s", award=self.name),
+            "res_model": "thidua.commendation",
+            "view_mode": "list,form,pivot",
+            "domain": [("award_type_id", "=", self.id)],
+        }
 
     def _allows(self, target):
         """True when every award type here may be given to that kind of nominee."""
         return all(award.target in (target, "both") for award in self)
+
+
+class ThiduaAwardPrerequisite(models.Model):
+    """An award the nominee must already hold, for N consecutive years."""
+
+    _name = "thidua.award.prerequisite"
+    _description = "Award Prerequisite"
+
+    award_type_id = fields.Many2one(
+        "thidua.award.type", required=True, ondelete="cascade", index=True
+    )
+    required_type_id = fields.Many2one(
+        "thidua.award.type", string="Must Hold", required=True, ondelete="restrict"
+    )
+    consecutive_years = fields.Integer(default=1, required=True)
+    year_offset = fields.Selection(
+        [("0", "Up to the year of the nomination"), ("1", "Up to the year before")],
+        string="Counted",
+        required=True,
+        default="0",
+    )
+
+    _sql_constraints = [
+        (
+            "years_positive",
+            "CHECK(consecutive_years > 0)",
+            "A prerequisite is held for at least one year.",
+        ),
+    ]
+
+    def _years(self, year):
+        """The years the prerequisite must be held for a nomination of that year."""
+        last = year - int(self.year_offset)
+        return list(range(last - self.consecutive_years + 1, last + 1))

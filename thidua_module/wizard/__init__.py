@@ -1,2 +1,3 @@
 from . import thidua_registration_rate
 from . import thidua_pledge_mass_wizard
+from . import thidua_nomination_propose_wizard

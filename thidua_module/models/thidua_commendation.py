@@ -1,0 +1,111 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class ThiduaCommendation(models.Model):
+    """A title or form of commendation granted by a decision, as on the decision."""
+
+    _name = "thidua.commendation"
+    _description = "Commendation"
+    _order = "date desc, id desc"
+    _rec_name = "award_type_id"
+
+    decision_id = fields.Many2one(
+        "thidua.decision", required=True, index=True, ondelete="restrict", readonly=True
+    )
+    nomination_id = fields.Many2one(
+        "thidua.nomination", required=True, index=True, ondelete="restrict", readonly=True
+    )
+    award_type_id = fields.Many2one(
+        "thidua.award.type", string="Award", required=True, ondelete="restrict", readonly=True
+    )
+    award_kind = fields.Selection(
+        [("yearly", "Yearly"), ("thematic", "Thematic"), ("adhoc", "Ad hoc")],
+        string="Achievement",
+        required=True,
+        readonly=True,
+    )
+    target = fields.Selection(
+        [("individual", "Individual"), ("collective", "Collective")],
+        string="Nominee Kind",
+        required=True,
+        readonly=True,
+    )
+    employee_id = fields.Many2one("hr.employee", index=True, readonly=True, string="Employee")
+    department_id = fields.Many2one("hr.department", index=True, readonly=True, string="Collective")
+    unit_id = fields.Many2one("hr.department", string="Unit", index=True, readonly=True)
+    date = fields.Date(required=True, readonly=True)
+    year = fields.Integer(required=True, readonly=True, aggregator=False)
+    amount = fields.Monetary(readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    movement_id = fields.Many2one("thidua.movement", readonly=True, string="Movement")
+    phase_id = fields.Many2one("thidua.phase", readonly=True, string="Phase")
+    achievements = fields.Html(readonly=True)
+    state = fields.Selection(
+        [("valid", "Valid"), ("revoked", "Revoked")],
+        string="Status",
+        required=True,
+        default="valid",
+        readonly=True,
+    )
+    # What the decision said, so that lists printed later read as on the decision.
+    nominee_name = fields.Char(string="Name", readonly=True)
+    birthday = fields.Date(string="Date of Birth", readonly=True)
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female"), ("other", "Other")], readonly=True
+    )
+    job_title = fields.Char(string="Position", readonly=True)
+    department_name = fields.Char(string="Unit Name", readonly=True)
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    user_id = fields.Many2one(related="employee_id.user_id")
+    is_in_my_units = fields.Boolean(
+        compute="_compute_is_in_my_units", search="_search_is_in_my_units"
+    )
+
+    _sql_constraints = [
+        (
+            "nomination_uniq",
+            "unique(nomination_id)",
+            "A nomination gives one commendation only.",
+        ),
+        ("amount_positive", "CHECK(amount >= 0)", "An amount cannot be negative."),
+    ]
+
+    @api.depends("award_type_id", "nominee_name", "year")
+    def _compute_display_name(self):
+        for commendation in self:
+            commendation.display_name = (
+                f"{commendation.award_type_id.name} - {commendation.nominee_name} "
+                f"({commendation.year})"
+            )
+
+    def _compute_is_in_my_units(self):
+        mine = self.env["hr.department"]._thidua_managed_by()
+        for commendation in self:
+            commendation.is_in_my_units = commendation.unit_id in mine
+
+    def _search_is_in_my_units(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        units = self.env["hr.department"]._thidua_managed_by()
+        positive = (operator == "=") == value
+        return [("unit_id", "in" if positive else "not in", units.ids)]
+
+    def write(self, vals):
+        if not self.env.context.get("thidua_commendation_revoke") or set(vals) != {"state"}:
+            raise UserError(
+                self.env._(
+                    "A commendation stands as its decision granted it. To undo it, revoke "
+                    "the decision."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            self.env._("A commendation cannot be deleted. Revoke its decision instead.")
+        )
+
+    def _nominee_key(self):
+        return (self.employee_id.id, self.department_id.id)

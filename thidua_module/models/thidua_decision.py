@@ -1,0 +1,211 @@
+import psycopg2
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class ThiduaDecision(models.Model):
+    """A commendation decision (quyết định khen thưởng) and its list."""
+
+    _name = "thidua.decision"
+    _description = "Commendation Decision"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Number", required=True, tracking=True, help="e.g. 15/QĐ-LĐLĐ")
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    year = fields.Integer(compute="_compute_year", store=True, aggregator=False)
+    authority_id = fields.Many2one(
+        "thidua.authority", string="Issuing Authority", required=True, ondelete="restrict"
+    )
+    signer_name = fields.Char(string="Signed By")
+    signer_title = fields.Char(string="Signer's Position", help="e.g. TM. BAN THƯỜNG VỤ - CHỦ TỊCH")
+    place = fields.Char(help="Where the decision is signed, e.g. Long Biên.")
+    legal_basis = fields.Text(string="Legal Bases", help="The “Căn cứ ...” lines, one a line.")
+    fund = fields.Char(string="Paid From", help="The fund the amounts are paid from.")
+    recipients = fields.Text(string="Recipients", help="The “Nơi nhận” lines, one a line.")
+    movement_id = fields.Many2one("thidua.movement", string="Movement", check_company=True)
+    phase_id = fields.Many2one(
+        "thidua.phase", string="Phase", domain="[('movement_id', '=', movement_id)]"
+    )
+    nomination_ids = fields.One2many(
+        "thidua.nomination",
+        "decision_id",
+        string="Nominations",
+        domain=[("state", "in", ("council_approved", "awarded"))],
+    )
+    commendation_ids = fields.One2many("thidua.commendation", "decision_id", string="Commendations")
+    commendation_count = fields.Integer(compute="_compute_totals")
+    amount_total = fields.Monetary(compute="_compute_totals", string="Total Amount")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    state = fields.Selection(
+        [("draft", "Draft"), ("issued", "Issued"), ("revoked", "Revoked")],
+        string="Status",
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    revoke_reason = fields.Text(tracking=True, copy=False)
+    date_revoked = fields.Date(readonly=True, copy=False)
+    document = fields.Binary(string="Signed Decision", attachment=True, copy=False)
+    document_filename = fields.Char(copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "number_uniq",
+            "unique(name, authority_id, year)",
+            "This number is already used by a decision of the same authority that year.",
+        ),
+    ]
+
+    @api.depends("date")
+    def _compute_year(self):
+        for decision in self:
+            decision.year = decision.date.year if decision.date else 0
+
+    @api.depends("commendation_ids.amount", "commendation_ids.state", "nomination_ids")
+    def _compute_totals(self):
+        for decision in self:
+            valid = decision.commendation_ids.filtered(lambda c: c.state == "valid")
+            decision.commendation_count = len(decision.commendation_ids)
+            decision.amount_total = sum(valid.mapped("amount"))
+
+    @api.constrains("nomination_ids")
+    def _check_nominations(self):
+        for decision in self:
+            wrong = decision.nomination_ids.filtered(
+                lambda n: n.state not in ("council_approved", "awarded")
+            )
+            if wrong:
+                raise ValidationError(
+                    self.env._(
+                        "“%(name)s” is not approved by the council and cannot be listed in a "
+                        "decision.",
+                        name=wrong[0].display_name,
+                    )
+                )
+
+    def write(self, vals):
+        allowed = {"state", "revoke_reason", "date_revoked", "message_main_attachment_id"}
+        if set(vals) - allowed and any(d.state != "draft" for d in self):
+            raise UserError(
+                self.env._(
+                    "The decision “%(name)s” is issued: it cannot be changed. Revoke it and "
+                    "issue a new one.",
+                    name=self.filtered(lambda d: d.state != "draft")[0].name,
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
+        issued = self.filtered(lambda d: d.state != "draft")
+        if issued:
+            raise UserError(
+                self.env._(
+                    "The decision “%(name)s” has been issued and cannot be deleted.",
+                    name=issued[0].name,
+                )
+            )
+
+    def _check_council(self):
+        if not self.env.su and not self.env.user.has_group("thidua_module.group_thidua_council"):
+            raise UserError(self.env._("Only the emulation council issues or revokes decisions."))
+
+    def _lock(self):
+        """Lock the decisions so that two people cannot issue one twice."""
+        try:
+            self.env.cr.execute(
+                "SELECT id FROM thidua_decision WHERE id IN %s FOR UPDATE NOWAIT",
+                (tuple(self.ids),),
+            )
+        except psycopg2.errors.LockNotAvailable:
+            raise UserError(
+                self.env._(
+                    "Someone else is issuing this decision right now. Try again in a moment."
+                )
+            ) from None
+        self.invalidate_recordset(["state"])
+
+    def action_issue(self):
+        self._check_council()
+        self._lock()
+        for decision in self:
+            if decision.state != "draft":
+                raise UserError(
+                    self.env._("The decision “%(name)s” is already issued.", name=decision.name)
+                )
+            if not decision.nomination_ids:
+                raise UserError(
+                    self.env._(
+                        "The decision “%(name)s” lists nobody. Add council-approved "
+                        "nominations first.",
+                        name=decision.name,
+                    )
+                )
+            decision.nomination_ids._check_state(("council_approved",))
+        commendations = (
+            self.env["thidua.commendation"]
+            .sudo()
+            .create([vals for decision in self for vals in decision._prepare_commendation_values()])
+        )
+        for commendation in commendations:
+            commendation.nomination_id.commendation_id = commendation
+        self.nomination_ids.write({"state": "awarded"})
+        self.write({"state": "issued"})
+        self._notify_units()
+        return True
+
+    def _prepare_commendation_values(self):
+        self.ensure_one()
+        salary = self.env["thidua.base.salary"].sudo()._in_force(self.date)
+        return [
+            nomination._prepare_commendation_values(self, salary)
+            for nomination in self.nomination_ids
+        ]
+
+    def _notify_units(self):
+        for decision in self:
+            partners = decision.nomination_ids.unit_id.manager_id.work_contact_id
+            decision.message_post(
+                body=self.env._(
+                    "Decision %(name)s issued: %(count)s commendations.",
+                    name=decision.name,
+                    count=len(decision.nomination_ids),
+                ),
+                partner_ids=partners.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def action_revoke(self):
+        self._check_council()
+        for decision in self:
+            if decision.state != "issued":
+                raise UserError(self.env._("Only an issued decision can be revoked."))
+            if not (decision.revoke_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Give the reason for revoking the decision “%(name)s” first.",
+                        name=decision.name,
+                    )
+                )
+        self.write({"state": "revoked", "date_revoked": fields.Date.context_today(self)})
+        self.commendation_ids.sudo().with_context(thidua_commendation_revoke=True).write(
+            {"state": "revoked"}
+        )
+
+    def action_view_commendations(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Commendations"),
+            "res_model": "thidua.commendation",
+            "view_mode": "list,form",
+            "domain": [("decision_id", "=", self.id)],
+        }

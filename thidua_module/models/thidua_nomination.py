@@ -1,0 +1,407 @@
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class ThiduaNomination(models.Model):
+    """A nomination for an award (đề nghị khen thưởng)."""
+
+    _name = "thidua.nomination"
+    _description = "Nomination"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, unit_id, award_type_id, id"
+    _check_company_auto = True
+
+    movement_id = fields.Many2one(
+        "thidua.movement", string="Movement", index=True, tracking=True, check_company=True
+    )
+    phase_id = fields.Many2one(
+        "thidua.phase", string="Phase", domain="[('movement_id', '=', movement_id)]"
+    )
+    year = fields.Integer(
+        required=True,
+        tracking=True,
+        aggregator=False,
+        default=lambda self: fields.Date.context_today(self).year,
+    )
+    award_type_id = fields.Many2one(
+        "thidua.award.type",
+        string="Award",
+        required=True,
+        tracking=True,
+        ondelete="restrict",
+        domain="[('target', 'in', (target, 'both'))]",
+    )
+    award_kind = fields.Selection(
+        [("yearly", "Yearly"), ("thematic", "Thematic"), ("adhoc", "Ad hoc")],
+        string="Achievement",
+        required=True,
+        default="yearly",
+        help="Thematic (chuyên đề) and ad-hoc (đột xuất) commendations do not count "
+        "towards the yearly record later titles require.",
+    )
+    target = fields.Selection(
+        [("individual", "Individual"), ("collective", "Collective")],
+        string="Nominee Kind",
+        required=True,
+        default="individual",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", string="Employee", index=True, tracking=True, check_company=True
+    )
+    department_id = fields.Many2one(
+        "hr.department", string="Collective", index=True, tracking=True, check_company=True
+    )
+    unit_id = fields.Many2one(
+        "hr.department",
+        string="Proposing Unit",
+        compute="_compute_unit_id",
+        store=True,
+        readonly=False,
+        index=True,
+        check_company=True,
+    )
+    user_id = fields.Many2one(related="employee_id.user_id", string="Nominee User")
+    pledge_id = fields.Many2one(
+        "thidua.pledge",
+        string="Evaluated Pledge",
+        domain="[('state', 'in', ('evaluated', 'closed'))]",
+        check_company=True,
+    )
+    score = fields.Float(related="pledge_id.score")
+    achievements = fields.Html(string="Achievements Summary")
+    report_file = fields.Binary(string="Achievement Report", attachment=True)
+    report_filename = fields.Char()
+    initiative_ids = fields.Many2many("thidua.initiative", string="Initiatives", check_company=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("unit_approved", "Approved by Unit"),
+            ("council_approved", "Approved by Council"),
+            ("awarded", "Awarded"),
+            ("refused", "Refused"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    refuse_reason = fields.Text(tracking=True, copy=False)
+    vote_members = fields.Integer(string="Council Members", copy=False)
+    vote_for = fields.Integer(string="Votes For", copy=False)
+    decision_id = fields.Many2one(
+        "thidua.decision", string="Decision", copy=False, index=True, ondelete="restrict"
+    )
+    commendation_id = fields.Many2one(
+        "thidua.commendation", string="Commendation", copy=False, readonly=True
+    )
+    eligibility_html = fields.Html(
+        string="Eligibility", compute="_compute_eligibility_html", sanitize=False
+    )
+    is_eligible = fields.Boolean(compute="_compute_eligibility_html")
+    is_in_my_units = fields.Boolean(
+        compute="_compute_is_in_my_units", search="_search_is_in_my_units"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "votes_valid",
+            "CHECK(vote_for >= 0 AND vote_for <= vote_members)",
+            "Votes for cannot be negative nor exceed the council members.",
+        ),
+    ]
+
+    @api.depends("target", "employee_id.department_id", "department_id")
+    def _compute_unit_id(self):
+        for nomination in self:
+            if nomination.target == "collective":
+                nomination.unit_id = nomination.department_id.parent_id or nomination.department_id
+            else:
+                nomination.unit_id = nomination.employee_id.department_id
+
+    @api.depends("employee_id", "department_id", "award_type_id", "year")
+    def _compute_display_name(self):
+        for nomination in self:
+            nomination.display_name = " - ".join(
+                part
+                for part in (
+                    nomination._nominee_name(),
+                    nomination.award_type_id.name,
+                    str(nomination.year or ""),
+                )
+                if part
+            )
+
+    @api.depends(
+        "award_type_id",
+        "employee_id",
+        "department_id",
+        "year",
+        "initiative_ids",
+        "vote_members",
+        "vote_for",
+        "state",
+    )
+    def _compute_eligibility_html(self):
+        ready = self.filtered(lambda n: n.award_type_id and (n.employee_id or n.department_id))
+        eligibility = self.env["thidua.eligibility"]
+        results = {}
+        for stage in ("submit", "council"):
+            batch = ready.filtered(lambda n, s=stage: (n.state == "draft") == (s == "submit"))
+            if batch:
+                results.update(eligibility._evaluate(batch, stage=stage))
+        for nomination in self:
+            rows = results.get(nomination.id, [])
+            nomination.is_eligible = bool(rows) and all(r.ok for r in rows if r.code != "vote")
+            nomination.eligibility_html = self._render_results(rows)
+
+    @api.model
+    def _render_results(self, rows):
+        if not rows:
+            return False
+        items = Markup("").join(
+            Markup('<li class="{}"><i class="fa {}"/> <b>{}</b>{}</li>').format(
+                "text-success" if row.ok else "text-danger",
+                "fa-check" if row.ok else "fa-times",
+                row.label,
+                Markup(": ") + escape(row.detail) if row.detail else "",
+            )
+            for row in rows
+        )
+        return Markup('<ul class="list-unstyled mb-0">{}</ul>').format(items)
+
+    def _compute_is_in_my_units(self):
+        mine = self.env["hr.department"]._thidua_managed_by()
+        for nomination in self:
+            nomination.is_in_my_units = nomination.unit_id in mine
+
+    def _search_is_in_my_units(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        units = self.env["hr.department"]._thidua_managed_by()
+        positive = (operator == "=") == value
+        return [("unit_id", "in" if positive else "not in", units.ids)]
+
+    @api.onchange("pledge_id")
+    def _onchange_pledge_id(self):
+        pledge = self.pledge_id
+        if pledge:
+            self.movement_id = pledge.movement_id
+            self.phase_id = pledge.phase_id
+            self.target = pledge.target
+            self.employee_id = pledge.employee_id
+            self.department_id = pledge.department_id
+
+    @api.onchange("movement_id")
+    def _onchange_movement_id(self):
+        if self.movement_id:
+            self.year = self.movement_id.year
+
+    @api.constrains("target", "employee_id", "department_id")
+    def _check_nominee(self):
+        for nomination in self:
+            individual = nomination.target == "individual"
+            if individual and (not nomination.employee_id or nomination.department_id):
+                raise ValidationError(
+                    self.env._("An individual nomination names one employee and no collective.")
+                )
+            if not individual and (not nomination.department_id or nomination.employee_id):
+                raise ValidationError(
+                    self.env._("A collective nomination names one unit and no employee.")
+                )
+
+    @api.constrains("pledge_id", "employee_id", "department_id")
+    def _check_pledge(self):
+        for nomination in self.filtered("pledge_id"):
+            pledge = nomination.pledge_id
+            if (pledge.employee_id, pledge.department_id) != (
+                nomination.employee_id,
+                nomination.department_id,
+            ):
+                raise ValidationError(
+                    self.env._("The evaluated pledge must be the nominee's own pledge.")
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_draft(self):
+        if any(n.state not in ("draft", "cancelled") for n in self):
+            raise UserError(
+                self.env._("Only draft or cancelled nominations can be deleted. Cancel it first.")
+            )
+
+    def write(self, vals):
+        locked = {"award_type_id", "employee_id", "department_id", "year", "target", "award_kind"}
+        if locked & set(vals) and self.filtered(
+            lambda n: n.state in ("council_approved", "awarded")
+        ):
+            raise UserError(
+                self.env._(
+                    "An approved nomination cannot change its nominee, award or year. "
+                    "Refuse it and make a new one."
+                )
+            )
+        return super().write(vals)
+
+    # Helpers
+
+    def _nominee_key(self):
+        return (self.employee_id.id, self.department_id.id)
+
+    def _nominee_name(self):
+        return self.employee_id.name or self.department_id.name or ""
+
+    def _check_state(self, allowed):
+        wrong = self.filtered(lambda n: n.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "The nomination “%(name)s” is %(state)s: this step is not possible now.",
+                    name=wrong[0].display_name,
+                    state=states[wrong[0].state],
+                )
+            )
+
+    def _check_eligibility(self, stage="submit"):
+        results = self.env["thidua.eligibility"]._evaluate(self, stage=stage)
+        failures = [
+            (nomination, row) for nomination in self for row in results[nomination.id] if not row.ok
+        ]
+        if failures:
+            lines = "\n".join(
+                f"- {nomination.display_name}: {row.detail}" for nomination, row in failures[:20]
+            )
+            raise UserError(
+                self.env._("These nominations do not meet the rules:\n%(lines)s", lines=lines)
+            )
+
+    def _check_unit_manager(self):
+        if self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer"):
+            return
+        mine = self.env["hr.department"]._thidua_managed_by()
+        foreign = self.filtered(lambda n: n.unit_id not in mine)
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "Only the manager of %(unit)s approves the nomination “%(name)s”.",
+                    unit=foreign[0].unit_id.name or "-",
+                    name=foreign[0].display_name,
+                )
+            )
+
+    def _check_not_own(self):
+        own = self.filtered(lambda n: n.user_id and n.user_id == self.env.user)
+        if own and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "You cannot approve your own nomination “%(name)s”.",
+                    name=own[0].display_name,
+                )
+            )
+
+    def _check_council(self):
+        if not self.env.su and not self.env.user.has_group("thidua_module.group_thidua_council"):
+            raise UserError(self.env._("Only the emulation council approves at council level."))
+
+    # Workflow
+
+    def action_submit(self):
+        self._check_state(("draft",))
+        self._check_eligibility()
+        self.write({"state": "submitted"})
+        self._schedule_next_activity()
+
+    def action_unit_approve(self):
+        self._check_state(("submitted",))
+        self._check_unit_manager()
+        self._check_not_own()
+        self.write({"state": "unit_approved"})
+        self._schedule_next_activity()
+
+    def action_council_approve(self):
+        self._check_state(("unit_approved",))
+        self._check_council()
+        self._check_not_own()
+        self._check_eligibility(stage="council")
+        self.write({"state": "council_approved"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_refuse(self):
+        self._check_state(("submitted", "unit_approved", "council_approved"))
+        missing = self.filtered(lambda n: not (n.refuse_reason or "").strip())
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Give the reason for refusing “%(name)s” before refusing it.",
+                    name=missing[0].display_name,
+                )
+            )
+        if self.filtered(lambda n: n.state == "council_approved"):
+            self._check_council()
+        else:
+            self._check_unit_manager()
+        self.write({"state": "refused"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_cancel(self):
+        self._check_state(("draft", "submitted", "unit_approved"))
+        self.write({"state": "cancelled"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_draft(self):
+        self._check_state(("refused", "cancelled"))
+        self.write({"state": "draft", "refuse_reason": False})
+
+    def _schedule_next_activity(self):
+        """A to-do for whoever approves next: the unit's manager, then the council."""
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        council = self.env.ref("thidua_module.group_thidua_council").users
+        for nomination in self:
+            if nomination.state == "submitted":
+                users = nomination.unit_id.manager_id.user_id
+                summary = self.env._("Approve the nomination for the unit")
+            else:
+                users = council.filtered(lambda u, n=nomination: n.company_id in u.company_ids)[:1]
+                summary = self.env._("Review the nomination at the council")
+            for user in users:
+                nomination.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=user.id, summary=summary
+                )
+
+    def _prepare_commendation_values(self, decision, salary):
+        self.ensure_one()
+        award = self.award_type_id
+        coefficient = award.coefficient
+        if self.target == "collective":
+            coefficient *= award.collective_multiplier
+        employee = self.employee_id
+        return {
+            "decision_id": decision.id,
+            "nomination_id": self.id,
+            "award_type_id": award.id,
+            "award_kind": self.award_kind,
+            "target": self.target,
+            "employee_id": employee.id,
+            "department_id": self.department_id.id,
+            "unit_id": self.unit_id.id,
+            "date": decision.date,
+            "year": self.year,
+            "amount": salary._award_amount(coefficient),
+            "movement_id": self.movement_id.id,
+            "phase_id": self.phase_id.id,
+            "achievements": self.achievements,
+            "nominee_name": self._nominee_name(),
+            "birthday": employee.birthday,
+            "gender": employee.gender,
+            "job_title": employee.job_title or employee.job_id.name,
+            "department_name": (employee.department_id or self.department_id).name,
+            "company_id": decision.company_id.id,
+        }
