@@ -43,6 +43,14 @@ class HrDepartment(models.Model):
             return self.browse()
         return self.sudo().search([("id", "child_of", managed.ids)]).with_env(self.env)
 
+    def _thidua_nearest_manager(self):
+        """The manager of this unit, or of the closest unit above it that has one."""
+        self.ensure_one()
+        department = self
+        while department and not department.manager_id:
+            department = department.parent_id
+        return department.manager_id
+
     def _compute_thidua_pledge_count(self):
         counts = dict(
             self.env["thidua.pledge"]._read_group(

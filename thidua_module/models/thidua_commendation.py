@@ -92,6 +92,7 @@ class ThiduaCommendation(models.Model):
         return [("unit_id", "in" if positive else "not in", units.ids)]
 
     def write(self, vals):
+        self.check_access("write")
         if not self.env.context.get("thidua_commendation_revoke") or set(vals) != {"state"}:
             raise UserError(
                 self.env._(

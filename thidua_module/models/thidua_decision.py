@@ -1,7 +1,7 @@
 import psycopg2
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 
 class ThiduaDecision(models.Model):
@@ -75,21 +75,6 @@ class ThiduaDecision(models.Model):
             valid = decision.commendation_ids.filtered(lambda c: c.state == "valid")
             decision.commendation_count = len(decision.commendation_ids)
             decision.amount_total = sum(valid.mapped("amount"))
-
-    @api.constrains("nomination_ids")
-    def _check_nominations(self):
-        for decision in self:
-            wrong = decision.nomination_ids.filtered(
-                lambda n: n.state not in ("council_approved", "awarded")
-            )
-            if wrong:
-                raise ValidationError(
-                    self.env._(
-                        "“%(name)s” is not approved by the council and cannot be listed in a "
-                        "decision.",
-                        name=wrong[0].display_name,
-                    )
-                )
 
     def write(self, vals):
         allowed = {"state", "revoke_reason", "date_revoked", "message_main_attachment_id"}
@@ -172,7 +157,10 @@ class ThiduaDecision(models.Model):
 
     def _notify_units(self):
         for decision in self:
-            partners = decision.nomination_ids.unit_id.manager_id.work_contact_id
+            managers = self.env["hr.employee"].concat(
+                *(unit._thidua_nearest_manager() for unit in decision.nomination_ids.unit_id)
+            )
+            partners = managers.work_contact_id
             decision.message_post(
                 body=self.env._(
                     "Decision %(name)s issued: %(count)s commendations.",

@@ -82,9 +82,9 @@ class ThiduaEligibility(models.AbstractModel):
             held[key, commendation.award_type_id.id].add(commendation.year)
         for nomination in (others | nominations).filtered(lambda n: n.award_kind == "yearly"):
             key = (nomination._nominee_key(), nomination.award_type_id.id)
-            if nomination.state in HELD_STATES:
+            if nomination._is_held():
                 held[key].add(nomination.year)
-            if nomination.state in LIVE_STATES or nomination in nominations:
+            if nomination._is_live() or nomination in nominations:
                 pending[key].add(nomination.year)
         cases = (
             self.env["thidua.discipline"]

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class ThiduaInitiative(models.Model):
@@ -51,15 +50,3 @@ class ThiduaInitiative(models.Model):
 
     def _live_nominations(self):
         return self.nomination_ids.filtered(lambda n: n.state not in ("refused", "cancelled"))
-
-    @api.constrains("nomination_ids")
-    def _check_one_award(self):
-        for initiative in self:
-            if len(initiative._live_nominations()) > 1:
-                raise ValidationError(
-                    self.env._(
-                        "The initiative “%(name)s” already grounds another nomination: one "
-                        "initiative is grounds for one award only.",
-                        name=initiative.name,
-                    )
-                )

@@ -230,6 +230,31 @@ class ThiduaNomination(models.Model):
                     self.env._("The evaluated pledge must be the nominee's own pledge.")
                 )
 
+    @api.constrains("initiative_ids", "state")
+    def _check_initiatives_used_once(self):
+        for initiative in self.initiative_ids:
+            if len(initiative._live_nominations()) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "The initiative “%(name)s” already grounds another nomination: one "
+                        "initiative is grounds for one award only.",
+                        name=initiative.name,
+                    )
+                )
+
+    @api.constrains("decision_id", "state")
+    def _check_decision(self):
+        wrong = self.filtered(
+            lambda n: n.decision_id and n.state not in ("council_approved", "awarded")
+        )
+        if wrong:
+            raise ValidationError(
+                self.env._(
+                    "“%(name)s” is not approved by the council and cannot be listed in a decision.",
+                    name=wrong[0].display_name,
+                )
+            )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):
         if any(n.state not in ("draft", "cancelled") for n in self):
@@ -254,6 +279,15 @@ class ThiduaNomination(models.Model):
 
     def _nominee_key(self):
         return (self.employee_id.id, self.department_id.id)
+
+    def _is_held(self):
+        """Approved by the council, or awarded by a decision still in force."""
+        return self.state == "council_approved" or (
+            self.state == "awarded" and self.commendation_id.state == "valid"
+        )
+
+    def _is_live(self):
+        return self.state in ("submitted", "unit_approved") or self._is_held()
 
     def _nominee_name(self):
         return self.employee_id.name or self.department_id.name or ""
@@ -366,7 +400,7 @@ class ThiduaNomination(models.Model):
         council = self.env.ref("thidua_module.group_thidua_council").users
         for nomination in self:
             if nomination.state == "submitted":
-                users = nomination.unit_id.manager_id.user_id
+                users = nomination.unit_id._thidua_nearest_manager().user_id
                 summary = self.env._("Approve the nomination for the unit")
             else:
                 users = council.filtered(lambda u, n=nomination: n.company_id in u.company_ids)[:1]

@@ -161,3 +161,55 @@ class ThiduaCase(TransactionCase):
     @classmethod
     def _pledge(cls, employee=None, **values):
         return cls.env["thidua.pledge"].create(cls._pledge_values(employee, **values))
+
+
+class CommendationCase(ThiduaCase):
+    """Nominations, decisions and their shortcuts."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        cls.award_cstd = ref("thidua_module.award_chien_si_thi_dua_co_so")
+        cls.award_cstd_tinh = ref("thidua_module.award_chien_si_thi_dua_tinh")
+        cls.award_giay_khen = ref("thidua_module.award_giay_khen")
+        cls.authority = cls.env["thidua.authority"].create({"name": "LĐLĐ thử nghiệm"})
+        cls._decision_number = 0
+
+    @classmethod
+    def _nomination(cls, employee=None, award=None, year=2021, **values):
+        employee = employee if employee is not None else cls.employee
+        vals = {
+            "year": year,
+            "award_type_id": (award or cls.award_ldtt).id,
+            "target": "individual",
+            "employee_id": employee.id,
+        }
+        vals.update(values)
+        return cls.env["thidua.nomination"].create(vals)
+
+    @classmethod
+    def _decision(cls, nominations, day=None, **values):
+        cls._decision_number += 1
+        vals = {
+            "name": f"{cls._decision_number}/QĐ-TN",
+            "date": day or date(max(nominations.mapped("year")), 12, 20),
+            "authority_id": cls.authority.id,
+            "nomination_ids": [(6, 0, nominations.ids)],
+        }
+        vals.update(values)
+        return cls.env["thidua.decision"].create(vals)
+
+    @classmethod
+    def _approve(cls, nominations):
+        nominations.action_submit()
+        nominations.action_unit_approve()
+        nominations.action_council_approve()
+        return nominations
+
+    @classmethod
+    def _grant(cls, employee=None, award=None, year=2021, **values):
+        """A commendation reached through the whole workflow."""
+        nomination = cls._approve(cls._nomination(employee, award, year, **values))
+        cls._decision(nomination).action_issue()
+        return nomination.commendation_id
