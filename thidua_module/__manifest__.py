@@ -28,6 +28,8 @@
         "views/thidua_decision_views.xml",
         "views/hr_department_views.xml",
         "views/hr_employee_views.xml",
+        "report/thidua_report_actions.xml",
+        "report/thidua_pdf_reports.xml",
         "views/thidua_menus.xml",
     ],
     "demo": [

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.dates import format_vn_date, long_vn_date
+
 
 class ThiduaCommendation(models.Model):
     """A title or form of commendation granted by a decision, as on the decision."""
@@ -110,3 +112,14 @@ class ThiduaCommendation(models.Model):
 
     def _nominee_key(self):
         return (self.employee_id.id, self.department_id.id)
+
+    def _certificate_values(self):
+        self.ensure_one()
+        decision = self.decision_id
+        award = self.award_type_id
+        return {
+            "heading": award.name.upper() if award.kind == "form" else "GIẤY CHỨNG NHẬN",
+            "position": ", ".join(p for p in (self.job_title, self.department_name) if p),
+            "dated": long_vn_date(decision.date, decision.place or ""),
+            "dated_short": f"ngày {format_vn_date(decision.date)}",
+        }

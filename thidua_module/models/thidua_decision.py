@@ -3,6 +3,8 @@ import psycopg2
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.dates import format_vn_amount, format_vn_date, long_vn_date
+
 
 class ThiduaDecision(models.Model):
     """A commendation decision (quyết định khen thưởng) and its list."""
@@ -196,4 +198,69 @@ class ThiduaDecision(models.Model):
             "res_model": "thidua.commendation",
             "view_mode": "list,form",
             "domain": [("decision_id", "=", self.id)],
+        }
+
+    # Printing
+
+    def _report_lines(self):
+        """The list as printed: the commendations once issued, else the nominations."""
+        self.ensure_one()
+        if self.commendation_ids:
+            return [
+                {
+                    "name": c.nominee_name,
+                    "gender": c.gender,
+                    "born": c.birthday.year if c.birthday else "",
+                    "position": ", ".join(p for p in (c.job_title, c.department_name) if p),
+                    "unit": c.department_name or c.unit_id.name or "",
+                    "award": c.award_type_id.name,
+                    "amount": c.amount,
+                    "target": c.target,
+                }
+                for c in self.commendation_ids
+            ]
+        return [
+            {
+                "name": n._nominee_name(),
+                "gender": n.employee_id.gender,
+                "born": n.employee_id.birthday.year if n.employee_id.birthday else "",
+                "position": ", ".join(p for p in (n.employee_id.job_title, n.unit_id.name) if p),
+                "unit": n.unit_id.name or "",
+                "award": n.award_type_id.name,
+                "amount": 0.0,
+                "target": n.target,
+            }
+            for n in self.nomination_ids
+        ]
+
+    def _report_values(self):
+        self.ensure_one()
+        lines = self._report_lines()
+        groups = {}
+        for line in sorted(lines, key=lambda r: (r["unit"], r["name"])):
+            groups.setdefault(line["unit"], []).append(line)
+        people = sum(1 for line in lines if line["target"] == "individual")
+        collectives = len(lines) - people
+        parts = []
+        if collectives:
+            parts.append(f"{collectives} tập thể")
+        if people:
+            parts.append(f"{people} cá nhân")
+        subject = (
+            "các tập thể, cá nhân"
+            if people and collectives
+            else ("các tập thể" if collectives else "các cá nhân")
+        )
+        return {
+            "dated": long_vn_date(self.date, self.place or ""),
+            "dated_short": f"ngày {format_vn_date(self.date)}",
+            "subject": subject,
+            "count_text": " và ".join(parts),
+            "bases": [line for line in (self.legal_basis or "").splitlines() if line.strip()],
+            "recipients": [
+                line.strip(" -") for line in (self.recipients or "").splitlines() if line.strip()
+            ],
+            "groups": list(groups.items()),
+            "total": sum(line["amount"] for line in lines),
+            "format_amount": format_vn_amount,
         }

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from ..tools.dates import format_vn_date
+from ..tools.dates import format_vn_date, long_vn_date
 
 
 class ThiduaPledge(models.Model):
@@ -458,3 +458,22 @@ class ThiduaPledge(models.Model):
                         name=wrong[0].display_name,
                     )
                 )
+
+    def _report_values(self):
+        self.ensure_one()
+        methods = {
+            "min": "Đạt hoặc vượt chỉ tiêu",
+            "max": "Không vượt quá chỉ tiêu",
+            "bool": "Có / Không",
+        }
+
+        def target(line):
+            if line.method == "bool":
+                return "Có" if line.target else "Không"
+            return f"{line.target:g}"
+
+        return {
+            "dated": long_vn_date(self.date, ""),
+            "method": methods,
+            "target": target,
+        }
