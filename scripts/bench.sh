@@ -12,5 +12,11 @@ trap 'drop_database "$DB"' EXIT
 echo "Installing the addon in $DB (no demo data)..."
 odoo_cli -d "$DB" "${DB_ARGS[@]}" --addons-path="$ADDONS" -i thidua_module \
     --without-demo=all --stop-after-init --log-level=warn
+echo
+echo "== Mass registration"
 "$ODOO_PYTHON" "$ROOT/scripts/bench_registration.py" -d "$DB" "${DB_ARGS[@]}" \
-    --addons-path="$ADDONS" "$@"
+    --addons-path="$ADDONS"
+echo
+echo "== Award list (XLSX)"
+"$ODOO_PYTHON" "$ROOT/scripts/bench_reports.py" -d "$DB" "${DB_ARGS[@]}" \
+    --addons-path="$ADDONS"

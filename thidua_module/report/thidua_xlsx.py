@@ -12,6 +12,7 @@ from collections import OrderedDict, defaultdict
 import xlsxwriter
 
 from odoo import api, models
+from odoo.tools import html2plaintext
 
 from ..tools.dates import format_vn_date
 
@@ -118,39 +119,63 @@ class ThiduaXlsxReport(models.AbstractModel):
     @api.model
     def _award_list_rows(self, records):
         """Rows of a list of commendations (as on the decision) or nominations."""
-        rows = []
         if records._name == "thidua.commendation":
-            for batch in self._batches(records):
-                for rec in batch:
-                    rows.append(
-                        {
-                            "name": rec.nominee_name,
-                            "birthday": rec.birthday,
-                            "gender": rec.gender,
-                            "job": rec.job_title or "",
-                            "unit": rec.department_name or rec.unit_id.name or "",
-                            "award": rec.award_type_id.name,
-                            "achievements": self._plain(rec.achievements),
-                            "amount": rec.amount,
-                        }
-                    )
+            rows = self._commendation_rows(records)
         else:
-            for batch in self._batches(records):
-                for rec in batch:
-                    employee = rec.employee_id
-                    rows.append(
-                        {
-                            "name": rec._nominee_name(),
-                            "birthday": employee.birthday,
-                            "gender": employee.gender,
-                            "job": employee.job_title or employee.job_id.name or "",
-                            "unit": (employee.department_id or rec.department_id).name or "",
-                            "award": rec.award_type_id.name,
-                            "achievements": self._plain(rec.achievements),
-                            "amount": rec.commendation_id.amount or 0.0,
-                        }
-                    )
+            rows = self._nomination_rows(records)
         rows.sort(key=lambda r: (r["unit"], r["name"]))
+        return rows
+
+    @api.model
+    def _commendation_rows(self, records):
+        fields = [
+            "nominee_name",
+            "birthday",
+            "gender",
+            "job_title",
+            "department_name",
+            "award_type_id",
+            "achievements",
+            "amount",
+        ]
+        awards, plain, rows = {}, {}, []
+        for batch in self._batches(records):
+            for values in batch.read(fields, load=None):
+                award_id = values["award_type_id"]
+                if award_id not in awards:
+                    awards[award_id] = self.env["thidua.award.type"].browse(award_id).name
+                rows.append(
+                    {
+                        "name": values["nominee_name"] or "",
+                        "birthday": values["birthday"],
+                        "gender": values["gender"],
+                        "job": values["job_title"] or "",
+                        "unit": values["department_name"] or "",
+                        "award": awards[award_id],
+                        "achievements": self._plain(values["achievements"], plain),
+                        "amount": values["amount"],
+                    }
+                )
+        return rows
+
+    @api.model
+    def _nomination_rows(self, records):
+        plain, rows = {}, []
+        for batch in self._batches(records):
+            for rec in batch:
+                employee = rec.employee_id
+                rows.append(
+                    {
+                        "name": rec._nominee_name(),
+                        "birthday": employee.birthday,
+                        "gender": employee.gender,
+                        "job": employee.job_title or employee.job_id.name or "",
+                        "unit": (employee.department_id or rec.department_id).name or "",
+                        "award": rec.award_type_id.name,
+                        "achievements": self._plain(rec.achievements, plain),
+                        "amount": rec.commendation_id.amount or 0.0,
+                    }
+                )
         return rows
 
     @api.model
@@ -160,12 +185,14 @@ class ThiduaXlsxReport(models.AbstractModel):
             yield batch.with_prefetch(batch._ids)
 
     @api.model
-    def _plain(self, html):
+    def _plain(self, html, cache):
+        """Achievements as plain text; lists repeat the same wording, so it is cached."""
         if not html:
             return ""
-        from odoo.tools import html2plaintext
-
-        return html2plaintext(str(html)).strip()
+        key = str(html)
+        if key not in cache:
+            cache[key] = html2plaintext(key).strip()
+        return cache[key]
 
     @api.model
     def _award_list_content(self, records, title, reference="", issuer=""):

@@ -11,4 +11,5 @@ from . import test_phase
 from . import test_pledge
 from . import test_pledge_access
 from . import test_registration
+from . import test_reports
 from . import test_translations
