@@ -168,7 +168,7 @@ class ThiduaNomination(models.Model):
         if not rows:
             return False
         items = Markup("").join(
-            Markup('<li class="{}"><i class="fa {}"/> <b>{}</b>{}</li>').format(
+            Markup('<li class="{}"><i class="fa {}"></i> <b>{}</b>{}</li>').format(
                 "text-success" if row.ok else "text-danger",
                 "fa-check" if row.ok else "fa-times",
                 row.label,
