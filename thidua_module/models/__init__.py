@@ -1,3 +1,4 @@
+from . import thidua_unit_mixin
 from . import thidua_level
 from . import thidua_authority
 from . import thidua_block

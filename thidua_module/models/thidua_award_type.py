@@ -134,10 +134,6 @@ class ThiduaAwardType(models.Model):
             "domain": [("award_type_id", "=", self.id)],
         }
 
-    def _allows(self, target):
-        """True when every award type here may be given to that kind of nominee."""
-        return all(award.target in (target, "both") for award in self)
-
 
 class ThiduaAwardPrerequisite(models.Model):
     """An award the nominee must already hold, for N consecutive years."""

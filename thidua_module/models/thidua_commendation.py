@@ -9,6 +9,7 @@ class ThiduaCommendation(models.Model):
 
     _name = "thidua.commendation"
     _description = "Commendation"
+    _inherit = ["thidua.unit.mixin"]
     _order = "date desc, id desc"
     _rec_name = "award_type_id"
 
@@ -60,9 +61,6 @@ class ThiduaCommendation(models.Model):
     department_name = fields.Char(string="Unit Name", readonly=True)
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     user_id = fields.Many2one(related="employee_id.user_id")
-    is_in_my_units = fields.Boolean(
-        compute="_compute_is_in_my_units", search="_search_is_in_my_units"
-    )
 
     _sql_constraints = [
         (
@@ -80,18 +78,6 @@ class ThiduaCommendation(models.Model):
                 f"{commendation.award_type_id.name} - {commendation.nominee_name} "
                 f"({commendation.year})"
             )
-
-    def _compute_is_in_my_units(self):
-        mine = self.env["hr.department"]._thidua_managed_by()
-        for commendation in self:
-            commendation.is_in_my_units = commendation.unit_id in mine
-
-    def _search_is_in_my_units(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Operation not supported"))
-        units = self.env["hr.department"]._thidua_managed_by()
-        positive = (operator == "=") == value
-        return [("unit_id", "in" if positive else "not in", units.ids)]
 
     def write(self, vals):
         self.check_access("write")

@@ -9,7 +9,7 @@ class ThiduaNomination(models.Model):
 
     _name = "thidua.nomination"
     _description = "Nomination"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "thidua.unit.mixin"]
     _order = "year desc, unit_id, award_type_id, id"
     _check_company_auto = True
 
@@ -104,9 +104,6 @@ class ThiduaNomination(models.Model):
         string="Eligibility", compute="_compute_eligibility_html", sanitize=False
     )
     is_eligible = fields.Boolean(compute="_compute_eligibility_html")
-    is_in_my_units = fields.Boolean(
-        compute="_compute_is_in_my_units", search="_search_is_in_my_units"
-    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -177,18 +174,6 @@ class ThiduaNomination(models.Model):
             for row in rows
         )
         return Markup('<ul class="list-unstyled mb-0">{}</ul>').format(items)
-
-    def _compute_is_in_my_units(self):
-        mine = self.env["hr.department"]._thidua_managed_by()
-        for nomination in self:
-            nomination.is_in_my_units = nomination.unit_id in mine
-
-    def _search_is_in_my_units(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Operation not supported"))
-        units = self.env["hr.department"]._thidua_managed_by()
-        positive = (operator == "=") == value
-        return [("unit_id", "in" if positive else "not in", units.ids)]
 
     @api.onchange("pledge_id")
     def _onchange_pledge_id(self):

@@ -12,7 +12,7 @@ class ThiduaPledge(models.Model):
 
     _name = "thidua.pledge"
     _description = "Emulation Pledge"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "thidua.unit.mixin"]
     _order = "movement_id desc, phase_id, unit_id, rank, id"
     _check_company_auto = True
 
@@ -129,9 +129,6 @@ class ThiduaPledge(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    is_in_my_units = fields.Boolean(
-        compute="_compute_is_in_my_units", search="_search_is_in_my_units"
-    )
 
     @api.depends("target", "employee_id.department_id", "department_id")
     def _compute_unit_id(self):
@@ -155,18 +152,6 @@ class ThiduaPledge(models.Model):
             met = pledge.line_ids.filtered("is_met")
             pledge.met_count = len(met)
             pledge.score = 100.0 * sum(met.mapped("weight")) / total if total else 0.0
-
-    def _compute_is_in_my_units(self):
-        mine = self.env["hr.department"]._thidua_managed_by()
-        for pledge in self:
-            pledge.is_in_my_units = pledge.unit_id in mine
-
-    def _search_is_in_my_units(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Operation not supported"))
-        units = self.env["hr.department"]._thidua_managed_by()
-        positive = (operator == "=") == value
-        return [("unit_id", "in" if positive else "not in", units.ids)]
 
     @api.onchange("target")
     def _onchange_target(self):
@@ -436,8 +421,6 @@ class ThiduaPledge(models.Model):
 
     def _check_lines_editable(self, fields_written):
         """Targets are fixed once confirmed; results are entered while confirmed."""
-        if self.env.context.get("thidua_pledge_force"):
-            return
         target_fields = {"target", "weight", "criterion_id"}
         if fields_written & target_fields:
             locked = self.filtered(lambda p: p.state not in ("draft", "submitted"))
