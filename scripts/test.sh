@@ -31,6 +31,16 @@ step "Tests that need no Odoo"
     --junitxml="$REPORTS/static.xml" || status=1
 echo "(no-Odoo part: $(elapsed "$t0"))"
 
+demo_loaded() {
+    "$ODOO_PYTHON" - "$1" <<'PY'
+import sys
+import psycopg2
+with psycopg2.connect(dbname=sys.argv[1]) as conn, conn.cursor() as cr:
+    cr.execute("SELECT demo FROM ir_module_module WHERE name = 'thidua_module'")
+    sys.exit(0 if cr.fetchone()[0] else 1)
+PY
+}
+
 run_odoo_suite() {
     local addons t1
     addons="$(odoo_addons_path)"
@@ -43,6 +53,11 @@ run_odoo_suite() {
     step "Installing the addon with demo data ($db_demo) and without ($db_plain)"
     odoo_cli -d "$db_demo" "${db_args[@]}" --addons-path="$addons" -i thidua_module \
         --stop-after-init --log-level=warn || return 1
+    if ! demo_loaded "$db_demo"; then
+        # Odoo only warns when demo data fail, and the demo tests would skip.
+        echo "The demo data failed to install in $db_demo: see the log above." >&2
+        status=1
+    fi
     odoo_cli -d "$db_plain" "${db_args[@]}" --addons-path="$addons" -i thidua_module \
         --without-demo=all --stop-after-init --log-level=warn || return 1
     echo "(installs: $(elapsed "$t1"))"

@@ -11,6 +11,7 @@
     "data": [
         "security/thidua_security.xml",
         "security/ir.model.access.csv",
+        "data/res_currency_data.xml",
         "data/thidua_level_data.xml",
         "data/thidua_block_data.xml",
         "data/thidua_award_type_data.xml",

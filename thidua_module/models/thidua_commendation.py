@@ -40,7 +40,8 @@ class ThiduaCommendation(models.Model):
     date = fields.Date(required=True, readonly=True)
     year = fields.Integer(required=True, readonly=True, aggregator=False)
     amount = fields.Monetary(readonly=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    # Award amounts are set by law in đồng, whatever the company's currency.
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     movement_id = fields.Many2one("thidua.movement", readonly=True, string="Movement")
     phase_id = fields.Many2one("thidua.phase", readonly=True, string="Phase")
     achievements = fields.Html(readonly=True)
@@ -70,6 +71,9 @@ class ThiduaCommendation(models.Model):
         ),
         ("amount_positive", "CHECK(amount >= 0)", "An amount cannot be negative."),
     ]
+
+    def _compute_currency_id(self):
+        self.currency_id = self.env.ref("base.VND")
 
     @api.depends("award_type_id", "nominee_name", "year")
     def _compute_display_name(self):

@@ -40,7 +40,7 @@ class ThiduaDecision(models.Model):
     commendation_ids = fields.One2many("thidua.commendation", "decision_id", string="Commendations")
     commendation_count = fields.Integer(compute="_compute_totals")
     amount_total = fields.Monetary(compute="_compute_totals", string="Total Amount")
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     state = fields.Selection(
         [("draft", "Draft"), ("issued", "Issued"), ("revoked", "Revoked")],
         string="Status",
@@ -70,6 +70,9 @@ class ThiduaDecision(models.Model):
     def _compute_year(self):
         for decision in self:
             decision.year = decision.date.year if decision.date else 0
+
+    def _compute_currency_id(self):
+        self.currency_id = self.env.ref("base.VND")
 
     @api.depends("commendation_ids.amount", "commendation_ids.state", "nomination_ids")
     def _compute_totals(self):

@@ -27,6 +27,14 @@ class TestDecision(CommendationCase):
         commendation.action_issue()
         self.assertEqual(commendation.commendation_ids.amount, 710000)
 
+    def test_amounts_are_in_dong_whatever_the_company_currency(self):
+        decision = self._decision(self._approve(self._nomination()), day=date(2025, 3, 1))
+        decision.action_issue()
+        vnd = self.env.ref("base.VND")
+        self.assertTrue(vnd.active)
+        self.assertEqual(decision.currency_id, vnd)
+        self.assertEqual(decision.commendation_ids.currency_id, vnd)
+
     def test_amount_changes_with_the_base_salary_date(self):
         before = self._decision(self._approve(self._nomination(year=2024)), day=date(2024, 6, 30))
         after = self._decision(
