@@ -37,16 +37,19 @@ else
     "$ODOO_PYTHON" - "$DB" <<'PY'
 import sys
 import psycopg2
-# The demo administrator reads the interface in Vietnamese.
+# The demo users read the interface in Vietnamese.
 with psycopg2.connect(dbname=sys.argv[1]) as conn, conn.cursor() as cr:
     cr.execute("UPDATE res_partner SET lang = 'vi_VN' WHERE id IN "
-               "(SELECT partner_id FROM res_users WHERE login = 'admin')")
+               "(SELECT partner_id FROM res_users WHERE login IN "
+               "('admin', 'hoa', 'hung', 'thuha'))")
 PY
 fi
 cat <<MSG
 
 Odoo is starting on http://localhost:$PORT (database $DB).
-Log in as admin / admin and open "Thi đua - Khen thưởng". Stop with Ctrl+C.
+Log in as admin / admin and open "Thi đua - Khen thưởng"; the demo has
+one user per role too: hoa / hoa (employee), hung / hung (unit manager) and
+thuha / thuha (council). Stop with Ctrl+C.
 MSG
 exec "$ODOO_PYTHON" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' \
     -d "$DB" "${DB_ARGS[@]}" --addons-path="$ADDONS" --http-port="$PORT" \

@@ -35,6 +35,7 @@
     ],
     "demo": [
         "demo/thidua_movement_demo.xml",
+        "demo/thidua_user_demo.xml",
         "demo/thidua_pledge_demo.xml",
         "demo/thidua_commendation_demo.xml",
     ],

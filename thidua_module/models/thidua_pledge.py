@@ -25,6 +25,7 @@ class ThiduaPledge(models.Model):
         ondelete="restrict",
         check_company=True,
         domain="[('state', 'in', ('draft', 'running'))]",
+        default=lambda self: self._default_movement_id(),
     )
     phase_id = fields.Many2one(
         "thidua.phase",
@@ -53,6 +54,7 @@ class ThiduaPledge(models.Model):
         tracking=True,
         ondelete="restrict",
         check_company=True,
+        default=lambda self: self._default_employee_id(),
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -152,6 +154,21 @@ class ThiduaPledge(models.Model):
             met = pledge.line_ids.filtered("is_met")
             pledge.met_count = len(met)
             pledge.score = 100.0 * sum(met.mapped("weight")) / total if total else 0.0
+
+    @api.model
+    def _default_movement_id(self):
+        # Most of the year a company runs one movement: register for it.
+        running = self.env["thidua.movement"].search(
+            [("state", "=", "running"), ("company_id", "=", self.env.company.id)], limit=2
+        )
+        return running if len(running) == 1 else False
+
+    @api.model
+    def _default_employee_id(self):
+        # From "My pledges" people register for themselves.
+        if self.env.context.get("thidua_my_pledges"):
+            return self.env.user.employee_id
+        return False
 
     @api.onchange("target")
     def _onchange_target(self):

@@ -76,3 +76,46 @@ class TestDemoData(TransactionCase):
         self.assertEqual(set(units.mapped("block_id.code")), {"DN", "HCSN", "TH"})
         for unit in units:
             self.assertTrue(unit.manager_id, unit.name)
+
+
+@tagged("post_install", "-at_install")
+class TestDemoUsers(TransactionCase):
+    """The demo ships one user per role; each sees the plan as that role does."""
+
+    def setUp(self):
+        super().setUp()
+        self.employee_user = self.env.ref(
+            "thidua_module.user_employee_demo", raise_if_not_found=False
+        )
+        if not self.employee_user:
+            self.skipTest("installed without demo data")
+        self.manager_user = self.env.ref("thidua_module.user_unit_manager_demo")
+        self.council_user = self.env.ref("thidua_module.user_council_demo")
+        self.enterprise = self.env.ref("thidua_module.department_enterprise_demo")
+
+    def test_each_user_has_its_role(self):
+        self.assertTrue(self.employee_user.has_group("thidua_module.group_thidua_user"))
+        self.assertFalse(self.employee_user.has_group("thidua_module.group_thidua_unit_manager"))
+        self.assertTrue(self.manager_user.has_group("thidua_module.group_thidua_unit_manager"))
+        self.assertFalse(self.manager_user.has_group("thidua_module.group_thidua_officer"))
+        self.assertTrue(self.council_user.has_group("thidua_module.group_thidua_council"))
+
+    def test_employee_sees_only_her_own_pledges_and_commendations(self):
+        own = self.env.ref("thidua_module.employee_enterprise_2_demo")
+        pledges = self.env["thidua.pledge"].with_user(self.employee_user).search([])
+        self.assertTrue(pledges)
+        self.assertEqual(pledges.employee_id, own)
+        commendations = self.env["thidua.commendation"].with_user(self.employee_user).search([])
+        self.assertTrue(commendations)
+        self.assertEqual(commendations.employee_id, own)
+
+    def test_unit_manager_sees_the_pledges_of_his_units_only(self):
+        pledges = self.env["thidua.pledge"].with_user(self.manager_user).search([])
+        self.assertTrue(pledges)
+        units = self.env["hr.department"].search([("id", "child_of", self.enterprise.id)])
+        for pledge in pledges:
+            self.assertIn(pledge.employee_id.department_id | pledge.department_id, units)
+        all_pledges = self.env["thidua.pledge"].search(
+            [("movement_id", "=", pledges.movement_id.id)]
+        )
+        self.assertLess(len(pledges), len(all_pledges))

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import ThiduaCase
 
@@ -194,3 +194,23 @@ class TestPledgeBadInput(ThiduaCase):
         self.movement.action_close()
         with self.assertRaisesRegex(ValidationError, "closed"):
             self._pledge()
+
+
+@tagged("post_install", "-at_install")
+class TestMyPledges(ThiduaCase):
+    def test_my_pledges_form_registers_the_user_for_the_running_movement(self):
+        self.movement.action_launch()
+        my_env = self.env(user=self.user_employee, context={"thidua_my_pledges": True})
+        with Form(my_env["thidua.pledge"]) as form:
+            self.assertEqual(form.employee_id, self.employee)
+            self.assertEqual(form.movement_id, self.movement)
+            self.assertEqual(len(form.line_ids), 3)  # the criteria for individuals
+            form.award_type_ids.add(self.award_ldtt)
+        pledge = form.save()
+        self.assertEqual(pledge.state, "draft")
+        self.assertEqual(pledge.unit_id, self.sub_unit)
+
+    def test_no_default_movement_when_several_run(self):
+        self.movement.action_launch()
+        self.movement.copy({"name": "Phong trào chuyên đề"}).action_launch()
+        self.assertFalse(self.env["thidua.pledge"].new({}).movement_id)
