@@ -385,7 +385,7 @@ class ThiduaNomination(models.Model):
         council = self.env.ref("thidua_module.group_thidua_council").users
         for nomination in self:
             if nomination.state == "submitted":
-                users = nomination.unit_id._thidua_nearest_manager().user_id
+                users = nomination._unit_approver()
                 summary = self.env._("Approve the nomination for the unit")
             else:
                 users = council.filtered(lambda u, n=nomination: n.company_id in u.company_ids)[:1]
@@ -394,6 +394,19 @@ class ThiduaNomination(models.Model):
                 nomination.activity_schedule(
                     "mail.mail_activity_data_todo", user_id=user.id, summary=summary
                 )
+
+    def _unit_approver(self):
+        """The manager of the unit or of the nearest unit above it, passing over
+        the nominee (nobody approves their own nomination); else the officer in
+        charge of the movement."""
+        self.ensure_one()
+        unit = self.unit_id
+        while unit:
+            user = unit.manager_id.user_id
+            if user and user != self.user_id:
+                return user
+            unit = unit.parent_id
+        return self.movement_id.user_id
 
     def _prepare_commendation_values(self, decision, salary):
         self.ensure_one()

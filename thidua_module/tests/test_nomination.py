@@ -19,6 +19,21 @@ class TestNominationWorkflow(CommendationCase):
         nomination.action_council_approve()
         self.assertFalse(nomination.activity_ids)
 
+    def test_a_managers_own_nomination_goes_to_the_manager_above(self):
+        self.unit.parent_id = self.env["hr.department"].create(
+            {"name": "Liên đoàn cấp trên", "manager_id": self.other_employee.id}
+        )
+        self.other_employee.user_id = self.user_officer
+        nomination = self._nomination(self.manager_employee)
+        nomination.action_submit()
+        self.assertEqual(nomination.activity_ids.user_id, self.user_officer)
+
+    def test_a_managers_own_nomination_goes_to_the_movement_officer_at_the_top(self):
+        self.movement.user_id = self.user_council
+        nomination = self._nomination(self.manager_employee, movement_id=self.movement.id)
+        nomination.action_submit()
+        self.assertEqual(nomination.activity_ids.user_id, self.user_council)
+
     def test_refusal_needs_a_reason(self):
         nomination = self._nomination()
         nomination.action_submit()

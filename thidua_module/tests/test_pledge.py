@@ -199,6 +199,7 @@ class TestPledgeBadInput(ThiduaCase):
 @tagged("post_install", "-at_install")
 class TestMyPledges(ThiduaCase):
     def test_my_pledges_form_registers_the_user_for_the_running_movement(self):
+        self.env["thidua.movement"].search([("state", "=", "running")]).state = "closed"
         self.movement.action_launch()
         my_env = self.env(user=self.user_employee, context={"thidua_my_pledges": True})
         with Form(my_env["thidua.pledge"]) as form:
