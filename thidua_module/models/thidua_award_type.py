@@ -77,6 +77,12 @@ class ThiduaAwardType(models.Model):
         help="For collectives: the title a share of the members must hold the same year.",
     )
     member_share_min = fields.Float(string="Members Share Needed (%)")
+    member_count_type_id = fields.Many2one(
+        "thidua.award.type",
+        string="Some Members Must Hold",
+        help="For collectives: the title at least a number of members must hold the same year.",
+    )
+    member_count_min = fields.Integer(string="Members Needed", default=1)
     commendation_ids = fields.One2many("thidua.commendation", "award_type_id", string="Holders")
     commendation_count = fields.Integer(compute="_compute_commendation_count", string="Held")
     description = fields.Html()
@@ -136,7 +142,8 @@ class ThiduaAwardType(models.Model):
 
 
 class ThiduaAwardPrerequisite(models.Model):
-    """An award the nominee must already hold, for N consecutive years."""
+    """An award the nominee must already hold: for N consecutive years, or N
+    times within a period (for titles awarded every few years)."""
 
     _name = "thidua.award.prerequisite"
     _description = "Award Prerequisite"
@@ -147,7 +154,15 @@ class ThiduaAwardPrerequisite(models.Model):
     required_type_id = fields.Many2one(
         "thidua.award.type", string="Must Hold", required=True, ondelete="restrict"
     )
+    count_mode = fields.Selection(
+        [("consecutive", "Consecutive years"), ("times", "Times within a period")],
+        string="Held As",
+        required=True,
+        default="consecutive",
+    )
     consecutive_years = fields.Integer(default=1, required=True)
+    times = fields.Integer(default=1, required=True)
+    within_years = fields.Integer(string="Within (Years)", default=1, required=True)
     year_offset = fields.Selection(
         [("0", "Up to the year of the nomination"), ("1", "Up to the year before")],
         string="Counted",
@@ -161,9 +176,17 @@ class ThiduaAwardPrerequisite(models.Model):
             "CHECK(consecutive_years > 0)",
             "A prerequisite is held for at least one year.",
         ),
+        (
+            "times_within_period",
+            "CHECK(times > 0 AND within_years >= times)",
+            "A prerequisite is held at least once, and a period holds at least as many "
+            "years as the times required.",
+        ),
     ]
 
     def _years(self, year):
-        """The years the prerequisite must be held for a nomination of that year."""
+        """The years that count for a nomination of that year: each of them for
+        consecutive years, any `times` of them for a period."""
         last = year - int(self.year_offset)
-        return list(range(last - self.consecutive_years + 1, last + 1))
+        span = self.consecutive_years if self.count_mode == "consecutive" else self.within_years
+        return list(range(last - span + 1, last + 1))

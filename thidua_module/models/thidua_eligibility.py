@@ -39,6 +39,7 @@ class ThiduaEligibility(models.AbstractModel):
                 *self._rule_prerequisites(nomination, context),
                 self._rule_initiative(nomination),
                 self._rule_member_share(nomination, context),
+                self._rule_member_count(nomination),
                 self._rule_quota(nomination, context, nominations),
             ]
             if stage == "council":
@@ -178,33 +179,65 @@ class ThiduaEligibility(models.AbstractModel):
         results = []
         key = nomination._nominee_key()
         for prerequisite in nomination.award_type_id.prerequisite_ids:
-            years = prerequisite._years(nomination.year)
             held_years = set(context["held"][key, prerequisite.required_type_id.id])
             if context["stage"] == "submit":
                 pending = context["pending"][key, prerequisite.required_type_id.id]
                 held_years |= pending & {nomination.year}
-            missing = [year for year in years if year not in held_years]
-            results.append(
-                Result(
-                    "prerequisite",
-                    self.env._(
-                        "Holds “%(award)s” (%(count)s consecutive years)",
-                        award=prerequisite.required_type_id.name,
-                        count=prerequisite.consecutive_years,
-                    ),
-                    not missing,
-                    ""
-                    if not missing
-                    else self.env._(
-                        "%(name)s does not hold “%(award)s” for %(years)s (thematic and "
-                        "ad-hoc commendations do not count).",
-                        name=nomination._nominee_name(),
-                        award=prerequisite.required_type_id.name,
-                        years=", ".join(str(year) for year in missing),
-                    ),
-                )
-            )
+            if prerequisite.count_mode == "times":
+                results.append(self._times_result(nomination, prerequisite, held_years))
+            else:
+                results.append(self._consecutive_result(nomination, prerequisite, held_years))
         return results
+
+    def _consecutive_result(self, nomination, prerequisite, held_years):
+        missing = [year for year in prerequisite._years(nomination.year) if year not in held_years]
+        return Result(
+            "prerequisite",
+            self.env._(
+                "Holds “%(award)s” (%(count)s consecutive years)",
+                award=prerequisite.required_type_id.name,
+                count=prerequisite.consecutive_years,
+            ),
+            not missing,
+            ""
+            if not missing
+            else self.env._(
+                "%(name)s does not hold “%(award)s” for %(years)s (thematic and "
+                "ad-hoc commendations do not count).",
+                name=nomination._nominee_name(),
+                award=prerequisite.required_type_id.name,
+                years=", ".join(str(year) for year in missing),
+            ),
+        )
+
+    def _times_result(self, nomination, prerequisite, held_years):
+        years = prerequisite._years(nomination.year)
+        held = sorted(held_years & set(years))
+        ok = len(held) >= prerequisite.times
+        return Result(
+            "prerequisite",
+            self.env._(
+                "Holds “%(award)s” %(times)s times within %(period)s years",
+                award=prerequisite.required_type_id.name,
+                times=prerequisite.times,
+                period=prerequisite.within_years,
+            ),
+            ok,
+            ""
+            if ok
+            else self.env._(
+                "%(name)s holds “%(award)s” %(held)s time(s) from %(first)s to %(last)s "
+                "(%(years)s); %(times)s are needed (thematic and ad-hoc commendations do "
+                "not count).",
+                name=nomination._nominee_name(),
+                award=prerequisite.required_type_id.name,
+                held=len(held),
+                first=years[0],
+                last=years[-1],
+                years=", ".join(str(year) for year in held) or "-",
+                times=prerequisite.times,
+            ),
+        )
 
     def _rule_initiative(self, nomination):
         award = nomination.award_type_id
@@ -241,11 +274,7 @@ class ThiduaEligibility(models.AbstractModel):
         award = nomination.award_type_id
         if nomination.target != "collective" or not award.member_award_type_id:
             return None
-        members = (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("department_id", "child_of", nomination.department_id.id)])
-        )
+        members = self._members(nomination)
         holders = self._holders(members, award.member_award_type_id, nomination.year)
         share = 100.0 * len(holders) / len(members) if members else 0.0
         ok = share >= award.member_share_min and share > 0
@@ -269,6 +298,41 @@ class ThiduaEligibility(models.AbstractModel):
                 year=nomination.year,
                 needed=award.member_share_min,
             ),
+        )
+
+    def _rule_member_count(self, nomination):
+        award = nomination.award_type_id
+        if nomination.target != "collective" or not award.member_count_type_id:
+            return None
+        members = self._members(nomination)
+        holders = self._holders(members, award.member_count_type_id, nomination.year)
+        ok = len(holders) >= award.member_count_min
+        return Result(
+            "member_count",
+            self.env._(
+                "At least %(count)s member(s) hold “%(award)s”",
+                count=award.member_count_min,
+                award=award.member_count_type_id.name,
+            ),
+            ok,
+            ""
+            if ok
+            else self.env._(
+                "%(holders)s member(s) of %(unit)s hold “%(award)s” in %(year)s; "
+                "%(needed)s are needed.",
+                holders=len(holders),
+                unit=nomination.department_id.name,
+                award=award.member_count_type_id.name,
+                year=nomination.year,
+                needed=award.member_count_min,
+            ),
+        )
+
+    def _members(self, nomination):
+        return (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("department_id", "child_of", nomination.department_id.id)])
         )
 
     def _holders(self, employees, award, year):

@@ -2,6 +2,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -161,6 +162,55 @@ class TestEligibility(CommendationCase):
         with self.assertRaisesRegex(UserError, "does not hold"):
             self._nomination(award=self.award_cstd).action_submit()
 
+    # Times within a period (Chiến sĩ thi đua toàn quốc: twice Chiến sĩ thi đua cấp tỉnh)
+
+    def test_catalogue_asks_cstd_tinh_twice_in_six_years_for_cstd_toan_quoc(self):
+        prerequisite = self.env.ref("thidua_module.prerequisite_cstd_toan_quoc_cstd_tinh")
+        self.assertEqual(prerequisite.award_type_id.code, "CSTD-TQ")
+        self.assertEqual(
+            (prerequisite.count_mode, prerequisite.times, prerequisite.within_years),
+            ("times", 2, 6),
+        )
+
+    def _twice_in_four_years(self):
+        self.award_giay_khen.prerequisite_ids = [
+            Command.create(
+                {
+                    "required_type_id": self.award_ldtt.id,
+                    "count_mode": "times",
+                    "times": 2,
+                    "within_years": 4,
+                }
+            )
+        ]
+
+    def test_enough_times_within_the_period_pass(self):
+        self._twice_in_four_years()
+        self._grant(year=2018)
+        self._grant(year=2021)
+        nomination = self._nomination(award=self.award_giay_khen)
+        self.assertTrue(self._results(nomination)["prerequisite"])
+
+    def test_times_outside_the_period_are_refused(self):
+        self._twice_in_four_years()
+        self._grant(year=2017)
+        self._grant(year=2021)
+        with self.assertRaisesRegex(UserError, r"1 time\(s\) from 2018 to 2021 \(2021\)"):
+            self._nomination(award=self.award_giay_khen).action_submit()
+
+    def test_a_period_shorter_than_the_times_is_refused(self):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["thidua.award.prerequisite"].create(
+                {
+                    "award_type_id": self.award_giay_khen.id,
+                    "required_type_id": self.award_ldtt.id,
+                    "count_mode": "times",
+                    "times": 3,
+                    "within_years": 2,
+                }
+            )
+            self.env.flush_all()
+
     # Initiative
 
     def test_initiative_required_and_missing_is_refused(self):
@@ -228,6 +278,30 @@ class TestEligibility(CommendationCase):
         self._grant()
         self._grant(self.manager_employee)
         self._collective_nomination().action_submit()
+
+    # Some members must hold a title (Tập thể lao động xuất sắc: a Chiến sĩ thi đua cơ sở)
+
+    def _excellent_collective_nomination(self, with_cstd):
+        self._grant()
+        self._grant(self.manager_employee)
+        if with_cstd:
+            self._grant(award=self.award_cstd)
+        return self._nomination(
+            award=self.env.ref("thidua_module.award_tap_the_lao_dong_xuat_sac"),
+            target="collective",
+            employee_id=False,
+            department_id=self.unit.id,
+        )
+
+    def test_no_member_with_the_title_is_refused(self):
+        nomination = self._excellent_collective_nomination(with_cstd=False)
+        with self.assertRaisesRegex(UserError, "0 member\\(s\\) of Đơn vị A hold"):
+            nomination.action_submit()
+
+    def test_a_member_with_the_title_passes(self):
+        nomination = self._excellent_collective_nomination(with_cstd=True)
+        nomination.action_submit()
+        self.assertEqual(nomination.state, "submitted")
 
     # Quota against another title
 
