@@ -154,6 +154,18 @@ class ThiduaAwardPrerequisite(models.Model):
     required_type_id = fields.Many2one(
         "thidua.award.type", string="Must Hold", required=True, ondelete="restrict"
     )
+    applies_to = fields.Selection(
+        [
+            ("individual", "Individuals"),
+            ("collective", "Collectives"),
+            ("both", "Individuals and collectives"),
+        ],
+        string="For",
+        required=True,
+        default="both",
+        help="An award given to both individuals and collectives may ask each for "
+        "different titles.",
+    )
     count_mode = fields.Selection(
         [("consecutive", "Consecutive years"), ("times", "Times within a period")],
         string="Held As",

@@ -178,7 +178,10 @@ class ThiduaEligibility(models.AbstractModel):
     def _rule_prerequisites(self, nomination, context):
         results = []
         key = nomination._nominee_key()
-        for prerequisite in nomination.award_type_id.prerequisite_ids:
+        prerequisites = nomination.award_type_id.prerequisite_ids.filtered(
+            lambda p: p.applies_to in (nomination.target, "both")
+        )
+        for prerequisite in prerequisites:
             held_years = set(context["held"][key, prerequisite.required_type_id.id])
             if context["stage"] == "submit":
                 pending = context["pending"][key, prerequisite.required_type_id.id]

@@ -172,6 +172,15 @@ class TestEligibility(CommendationCase):
             ("times", 2, 6),
         )
 
+    def test_prerequisite_for_individuals_only_spares_collectives(self):
+        bk_ttg = self.env.ref("thidua_module.award_bang_khen_thu_tuong")
+        person = self._nomination(award=bk_ttg)
+        self.assertFalse(self._results(person)["prerequisite"])
+        unit = self._nomination(
+            award=bk_ttg, target="collective", employee_id=False, department_id=self.unit.id
+        )
+        self.assertNotIn("prerequisite", self._results(unit))
+
     def _twice_in_four_years(self):
         self.award_giay_khen.prerequisite_ids = [
             Command.create(
