@@ -39,7 +39,7 @@ class ThiduaEligibility(models.AbstractModel):
                 *self._rule_prerequisites(nomination, context),
                 self._rule_initiative(nomination),
                 self._rule_member_share(nomination, context),
-                self._rule_member_count(nomination),
+                self._rule_member_count(nomination, context),
                 self._rule_quota(nomination, context, nominations),
             ]
             if stage == "council":
@@ -277,7 +277,7 @@ class ThiduaEligibility(models.AbstractModel):
         award = nomination.award_type_id
         if nomination.target != "collective" or not award.member_award_type_id:
             return None
-        members = self._members(nomination)
+        members = self._members(nomination, context)
         holders = self._holders(members, award.member_award_type_id, nomination.year)
         share = 100.0 * len(holders) / len(members) if members else 0.0
         ok = share >= award.member_share_min and share > 0
@@ -303,11 +303,11 @@ class ThiduaEligibility(models.AbstractModel):
             ),
         )
 
-    def _rule_member_count(self, nomination):
+    def _rule_member_count(self, nomination, context):
         award = nomination.award_type_id
         if nomination.target != "collective" or not award.member_count_type_id:
             return None
-        members = self._members(nomination)
+        members = self._members(nomination, context)
         holders = self._holders(members, award.member_count_type_id, nomination.year)
         ok = len(holders) >= award.member_count_min
         return Result(
@@ -331,12 +331,17 @@ class ThiduaEligibility(models.AbstractModel):
             ),
         )
 
-    def _members(self, nomination):
-        return (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("department_id", "child_of", nomination.department_id.id)])
-        )
+    def _members(self, nomination, context):
+        """The employees of the collective and its sub-units, read once per batch."""
+        department = nomination.department_id
+        cache = context.setdefault("members", {})
+        if department.id not in cache:
+            cache[department.id] = (
+                self.env["hr.employee"]
+                .sudo()
+                .search([("department_id", "child_of", department.id)])
+            )
+        return cache[department.id]
 
     def _holders(self, employees, award, year):
         commended = (
