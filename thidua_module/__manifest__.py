@@ -2,7 +2,7 @@
     "name": "Thi đua - Khen thưởng",
     "summary": "Emulation movements, pledges and commendations for Vietnamese "
     "organisations and their trade unions",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "license": "LGPL-3",
     "author": "thidua_module contributors",
@@ -12,6 +12,7 @@
         "security/thidua_security.xml",
         "security/ir.model.access.csv",
         "data/res_currency_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/thidua_level_data.xml",
         "data/thidua_block_data.xml",
         "data/thidua_award_type_data.xml",

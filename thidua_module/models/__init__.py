@@ -1,4 +1,5 @@
 from . import thidua_unit_mixin
+from . import thidua_workflow_mixin
 from . import thidua_level
 from . import thidua_authority
 from . import thidua_block

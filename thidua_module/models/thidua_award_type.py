@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.sql import check_text_lengths
+
 
 class ThiduaAwardType(models.Model):
     """A title (danh hiệu thi đua) or a form of commendation (hình thức khen thưởng)."""
@@ -105,6 +107,16 @@ class ThiduaAwardType(models.Model):
             "Quotas, vote shares and member shares are percentages between 0 and 100.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_text_lengths(self, vals, {"code": 32})
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_text_lengths(self, vals, {"code": 32})
+        return super().write(vals)
 
     def _compute_commendation_count(self):
         counts = dict(

@@ -9,7 +9,7 @@ class ThiduaCommendation(models.Model):
 
     _name = "thidua.commendation"
     _description = "Commendation"
-    _inherit = ["thidua.unit.mixin"]
+    _inherit = ["thidua.unit.mixin", "thidua.workflow.mixin"]
     _order = "date desc, id desc"
     _rec_name = "award_type_id"
 
@@ -71,6 +71,7 @@ class ThiduaCommendation(models.Model):
         ),
         ("amount_positive", "CHECK(amount >= 0)", "An amount cannot be negative."),
     ]
+    _thidua_initial_values = {"state": "valid"}
 
     def _compute_currency_id(self):
         self.currency_id = self.env.ref("base.VND")
@@ -85,7 +86,7 @@ class ThiduaCommendation(models.Model):
 
     def write(self, vals):
         self.check_access("write")
-        if not self.env.context.get("thidua_commendation_revoke") or set(vals) != {"state"}:
+        if not self._thidua_in_workflow_path() or set(vals) != {"state"}:
             raise UserError(
                 self.env._(
                     "A commendation stands as its decision granted it. To undo it, revoke "

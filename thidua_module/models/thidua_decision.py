@@ -1,9 +1,11 @@
 import psycopg2
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import escape_psql
 
 from ..tools.dates import format_vn_amount, format_vn_date, long_vn_date
+from ..tools.sql import check_text_lengths, create_partial_unique_index
 
 
 class ThiduaDecision(models.Model):
@@ -11,9 +13,12 @@ class ThiduaDecision(models.Model):
 
     _name = "thidua.decision"
     _description = "Commendation Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "thidua.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _thidua_workflow_fields = ("state", "date_revoked", "year")
+    # Once issued, only these may still change outside the workflow.
+    _issued_writable_fields = frozenset({"revoke_reason"})
 
     name = fields.Char(string="Number", required=True, tracking=True, help="e.g. 15/QĐ-LĐLĐ")
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
@@ -49,6 +54,7 @@ class ThiduaDecision(models.Model):
         tracking=True,
         copy=False,
         index=True,
+        readonly=True,
     )
     revoke_reason = fields.Text(tracking=True, copy=False)
     date_revoked = fields.Date(readonly=True, copy=False)
@@ -59,12 +65,23 @@ class ThiduaDecision(models.Model):
     )
 
     _sql_constraints = [
+        # The index itself is made in init(): numbers compare trimmed and case-folded.
         (
             "number_uniq",
-            "unique(name, authority_id, year)",
+            "",
             "This number is already used by a decision of the same authority that year.",
         ),
     ]
+
+    def init(self):
+        super().init()
+        create_partial_unique_index(
+            self.env.cr,
+            "thidua_decision_number_uniq",
+            self._table,
+            "authority_id, year, lower(btrim(name))",
+            "name IS NOT NULL",
+        )
 
     @api.depends("date")
     def _compute_year(self):
@@ -81,17 +98,78 @@ class ThiduaDecision(models.Model):
             decision.commendation_count = len(decision.commendation_ids)
             decision.amount_total = sum(valid.mapped("amount"))
 
+    @api.constrains("movement_id", "phase_id")
+    def _check_phase(self):
+        wrong = self.filtered(lambda d: d.phase_id and d.phase_id.movement_id != d.movement_id)
+        if wrong:
+            raise ValidationError(
+                self.env._(
+                    "The phase “%(phase)s” belongs to the movement “%(other)s”, not to the "
+                    "decision's movement. Choose a phase of the decision's movement.",
+                    phase=wrong[0].phase_id.name,
+                    other=wrong[0].phase_id.movement_id.name,
+                )
+            )
+
+    @api.constrains("date")
+    def _check_date(self):
+        self.env["thidua.movement"]._check_year_range([d.date.year for d in self if d.date])
+
+    @api.constrains("name", "authority_id", "date")
+    def _check_number(self):
+        for decision in self:
+            same = self.search_count(
+                [
+                    ("id", "!=", decision.id),
+                    ("authority_id", "=", decision.authority_id.id),
+                    ("year", "=", decision.year),
+                    ("name", "=ilike", escape_psql(decision.name)),
+                ]
+            )
+            if same:
+                raise ValidationError(
+                    self.env._(
+                        "The number %(number)s is already used by a decision of %(authority)s "
+                        "in %(year)s. Check the number of the decision.",
+                        number=decision.name,
+                        authority=decision.authority_id.name,
+                        year=decision.year,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._normalize_number(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
-        allowed = {"state", "revoke_reason", "date_revoked", "message_main_attachment_id"}
-        if set(vals) - allowed and any(d.state != "draft" for d in self):
+        self._normalize_number(vals)
+        if not self._thidua_in_workflow_path():
+            self._check_editable(vals)
+        return super().write(vals)
+
+    @api.model
+    def _normalize_number(self, vals):
+        if isinstance(vals.get("name"), str):
+            vals["name"] = " ".join(vals["name"].split())
+            check_text_lengths(self, vals, {"name": 64})
+
+    def _check_editable(self, vals):
+        changed = {
+            name
+            for name in set(vals) - self._issued_writable_fields
+            if not name.startswith(("message_", "activity_"))
+        }
+        issued = self.filtered(lambda d: d.state != "draft")
+        if changed and issued:
             raise UserError(
                 self.env._(
                     "The decision “%(name)s” is issued: it cannot be changed. Revoke it and "
                     "issue a new one.",
-                    name=self.filtered(lambda d: d.state != "draft")[0].name,
+                    name=issued[0].name,
                 )
             )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
@@ -146,9 +224,10 @@ class ThiduaDecision(models.Model):
             .create([vals for decision in self for vals in decision._prepare_commendation_values()])
         )
         for commendation in commendations:
-            commendation.nomination_id.commendation_id = commendation
-        self.nomination_ids.write({"state": "awarded"})
-        self.write({"state": "issued"})
+            commendation.nomination_id._thidua_workflow_write(
+                {"state": "awarded", "commendation_id": commendation.id}
+            )
+        self._thidua_workflow_write({"state": "issued"})
         self._notify_units()
         return True
 
@@ -166,7 +245,10 @@ class ThiduaDecision(models.Model):
                 *(unit._thidua_nearest_manager() for unit in decision.nomination_ids.unit_id)
             )
             partners = managers.work_contact_id
-            decision.message_post(
+            # Posted as the issuer even without an e-mail address: a notification
+            # must not stop a decision from being issued.
+            decision.sudo().message_post(
+                author_id=self.env.user.partner_id.id,
                 body=self.env._(
                     "Decision %(name)s issued: %(count)s commendations.",
                     name=decision.name,
@@ -188,10 +270,11 @@ class ThiduaDecision(models.Model):
                         name=decision.name,
                     )
                 )
-        self.write({"state": "revoked", "date_revoked": fields.Date.context_today(self)})
-        self.commendation_ids.sudo().with_context(thidua_commendation_revoke=True).write(
-            {"state": "revoked"}
+        self._thidua_workflow_write(
+            {"state": "revoked", "date_revoked": fields.Date.context_today(self)}
         )
+        self.commendation_ids.sudo()._thidua_workflow_write({"state": "revoked"})
+        return True
 
     def action_view_commendations(self):
         self.ensure_one()

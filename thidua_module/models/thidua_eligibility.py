@@ -134,7 +134,10 @@ class ThiduaEligibility(models.AbstractModel):
             return (record._nominee_key(), record.award_type_id.id, record.year) == key
 
         twice = context["others"].filtered(lambda n: n != nomination and same(n))
-        awarded = context["commendations"].filtered(same)
+        # An awarded nomination's own commendation is not a second award.
+        awarded = context["commendations"].filtered(
+            lambda c: same(c) and c.nomination_id != nomination
+        )
         ok = not twice and not awarded
         return Result(
             "duplicate",

@@ -3,6 +3,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools.dates import format_vn_date
 
+YEAR_MIN, YEAR_MAX = 1945, 2100
+
 
 class ThiduaMovement(models.Model):
     """An emulation movement (phong trào thi đua) launched by a plan."""
@@ -169,6 +171,25 @@ class ThiduaMovement(models.Model):
                     )
                 )
         self.phase_ids._check_dates_in_movement()
+
+    @api.constrains("year")
+    def _check_year(self):
+        self._check_year_range(self.mapped("year"))
+
+    @api.model
+    def _check_year_range(self, years):
+        """Refuse years that no record of emulation can bear (a typo, a two-digit year)."""
+        wrong = [year for year in years if not YEAR_MIN <= year <= YEAR_MAX]
+        if wrong:
+            raise ValidationError(
+                self.env._(
+                    "The year %(year)s is not valid: enter a year between %(first)s and "
+                    "%(last)s, in four digits.",
+                    year=wrong[0],
+                    first=YEAR_MIN,
+                    last=YEAR_MAX,
+                )
+            )
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

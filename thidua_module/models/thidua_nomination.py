@@ -3,15 +3,40 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.sql import create_partial_unique_index
+
 
 class ThiduaNomination(models.Model):
     """A nomination for an award (đề nghị khen thưởng)."""
 
     _name = "thidua.nomination"
     _description = "Nomination"
-    _inherit = ["mail.thread", "mail.activity.mixin", "thidua.unit.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "thidua.unit.mixin",
+        "thidua.workflow.mixin",
+    ]
     _order = "year desc, unit_id, award_type_id, id"
     _check_company_auto = True
+    _thidua_workflow_fields = ("state", "commendation_id", "unit_id", "is_live")
+    # What the unit approves: fixed once submitted.
+    _nominee_fields = frozenset(
+        {
+            "award_type_id",
+            "award_kind",
+            "target",
+            "employee_id",
+            "department_id",
+            "year",
+            "movement_id",
+            "phase_id",
+            "company_id",
+        }
+    )
+    # Once the council approved, only these may still change outside the workflow.
+    _approved_writable_fields = frozenset({"refuse_reason", "decision_id"})
+    _vote_fields = frozenset({"vote_members", "vote_for"})
 
     movement_id = fields.Many2one(
         "thidua.movement", string="Movement", index=True, tracking=True, check_company=True
@@ -58,9 +83,9 @@ class ThiduaNomination(models.Model):
         string="Proposing Unit",
         compute="_compute_unit_id",
         store=True,
-        readonly=False,
         index=True,
         check_company=True,
+        help="Follows the nominee: the employee's department, or the unit above a collective.",
     )
     user_id = fields.Many2one(related="employee_id.user_id", string="Nominee User")
     pledge_id = fields.Many2one(
@@ -90,6 +115,13 @@ class ThiduaNomination(models.Model):
         tracking=True,
         copy=False,
         index=True,
+        readonly=True,
+    )
+    is_live = fields.Boolean(
+        compute="_compute_is_live",
+        store=True,
+        help="Submitted, approved, or awarded by a decision still in force: the nominee "
+        "cannot be nominated again for the same award and year.",
     )
     refuse_reason = fields.Text(tracking=True, copy=False)
     vote_members = fields.Integer(string="Council Members", copy=False)
@@ -114,7 +146,24 @@ class ThiduaNomination(models.Model):
             "CHECK(vote_for >= 0 AND vote_for <= vote_members)",
             "Votes for cannot be negative nor exceed the council members.",
         ),
+        # The index itself is made in init(): it counts the live nominations only.
+        (
+            "live_nominee_uniq",
+            "",
+            "This employee or unit is already nominated for this award in this year. "
+            "Open the existing nomination instead of submitting a second one.",
+        ),
     ]
+
+    def init(self):
+        super().init()
+        create_partial_unique_index(
+            self.env.cr,
+            "thidua_nomination_live_nominee_uniq",
+            self._table,
+            "award_type_id, year, COALESCE(employee_id, 0), COALESCE(department_id, 0)",
+            "is_live",
+        )
 
     @api.depends("target", "employee_id.department_id", "department_id")
     def _compute_unit_id(self):
@@ -123,6 +172,11 @@ class ThiduaNomination(models.Model):
                 nomination.unit_id = nomination.department_id.parent_id or nomination.department_id
             else:
                 nomination.unit_id = nomination.employee_id.department_id
+
+    @api.depends("state", "commendation_id.state")
+    def _compute_is_live(self):
+        for nomination in self:
+            nomination.is_live = nomination._is_live()
 
     @api.depends("employee_id", "department_id", "award_type_id", "year")
     def _compute_display_name(self):
@@ -247,18 +301,94 @@ class ThiduaNomination(models.Model):
                 self.env._("Only draft or cancelled nominations can be deleted. Cancel it first.")
             )
 
-    def write(self, vals):
-        locked = {"award_type_id", "employee_id", "department_id", "year", "target", "award_kind"}
-        if locked & set(vals) and self.filtered(
-            lambda n: n.state in ("council_approved", "awarded")
-        ):
-            raise UserError(
+    @api.constrains("movement_id", "phase_id")
+    def _check_phase(self):
+        wrong = self.filtered(lambda n: n.phase_id and n.phase_id.movement_id != n.movement_id)
+        if wrong:
+            raise ValidationError(
                 self.env._(
-                    "An approved nomination cannot change its nominee, award or year. "
-                    "Refuse it and make a new one."
+                    "The phase “%(phase)s” belongs to the movement “%(other)s”, not to the "
+                    "nomination's movement. Choose a phase of the nomination's movement.",
+                    phase=wrong[0].phase_id.name,
+                    other=wrong[0].phase_id.movement_id.name,
                 )
             )
+
+    @api.constrains("year")
+    def _check_year(self):
+        self.env["thidua.movement"]._check_year_range(self.mapped("year"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(self._vote_fields & set(vals) for vals in vals_list):
+            self._check_vote_writer()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self._thidua_in_workflow_path():
+            self._check_editable(vals)
         return super().write(vals)
+
+    def _check_editable(self, vals):
+        written = set(vals)
+        submitted = self.filtered(lambda n: n.state != "draft")
+        if submitted and self._nominee_fields & written:
+            raise UserError(
+                self.env._(
+                    "The nomination “%(name)s” has been submitted: its nominee, award, year "
+                    "and movement can no longer change. Cancel it and make a new one.",
+                    name=submitted[0].display_name,
+                )
+            )
+        approved = self.filtered(lambda n: n.state in ("council_approved", "awarded"))
+        frozen = {
+            name
+            for name in written - self._approved_writable_fields
+            if not name.startswith(("message_", "activity_"))
+        }
+        if approved and frozen:
+            raise UserError(
+                self.env._(
+                    "The nomination “%(name)s” has been approved by the council: its "
+                    "achievements, votes and documents stand as approved. Refuse it and "
+                    "make a new one to change them.",
+                    name=approved[0].display_name,
+                )
+            )
+        if self._vote_fields & written:
+            self._check_vote_writer()
+        if "decision_id" in vals:
+            self._check_decision_change(vals["decision_id"])
+
+    def _check_vote_writer(self):
+        if not self.env.user.has_group("thidua_module.group_thidua_council"):
+            raise UserError(self.env._("Only the emulation council records the council's votes."))
+
+    def _check_decision_change(self, decision_id):
+        """Listing in or out of a draft decision; issued lists change only by revoking."""
+        if not self.env.user.has_group("thidua_module.group_thidua_officer"):
+            raise UserError(
+                self.env._("Only an emulation officer lists nominations in a decision.")
+            )
+        awarded = self.filtered(lambda n: n.state == "awarded")
+        if awarded:
+            raise UserError(
+                self.env._(
+                    "The nomination “%(name)s” has been awarded by the decision %(decision)s: "
+                    "it stays on that decision. Revoke the decision to undo it.",
+                    name=awarded[0].display_name,
+                    decision=awarded[0].decision_id.name,
+                )
+            )
+        decisions = self.decision_id | self.env["thidua.decision"].browse(decision_id or [])
+        issued = decisions.filtered(lambda d: d.state != "draft")
+        if issued:
+            raise UserError(
+                self.env._(
+                    "The decision “%(name)s” has been issued: its list can no longer change.",
+                    name=issued[0].name,
+                )
+            )
 
     # Helpers
 
@@ -335,23 +465,26 @@ class ThiduaNomination(models.Model):
     def action_submit(self):
         self._check_state(("draft",))
         self._check_eligibility()
-        self.write({"state": "submitted"})
+        self._thidua_workflow_write({"state": "submitted"})
         self._schedule_next_activity()
+        return True
 
     def action_unit_approve(self):
         self._check_state(("submitted",))
         self._check_unit_manager()
         self._check_not_own()
-        self.write({"state": "unit_approved"})
+        self._thidua_workflow_write({"state": "unit_approved"})
         self._schedule_next_activity()
+        return True
 
     def action_council_approve(self):
         self._check_state(("unit_approved",))
         self._check_council()
         self._check_not_own()
         self._check_eligibility(stage="council")
-        self.write({"state": "council_approved"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self._thidua_workflow_write({"state": "council_approved"})
+        self._close_approval_activities()
+        return True
 
     def action_refuse(self):
         self._check_state(("submitted", "unit_approved", "council_approved"))
@@ -367,33 +500,43 @@ class ThiduaNomination(models.Model):
             self._check_council()
         else:
             self._check_unit_manager()
-        self.write({"state": "refused"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self._thidua_workflow_write({"state": "refused"})
+        self._close_approval_activities(self.env._("Refused"))
+        return True
 
     def action_cancel(self):
         self._check_state(("draft", "submitted", "unit_approved"))
-        self.write({"state": "cancelled"})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self._thidua_workflow_write({"state": "cancelled"})
+        self._close_approval_activities(self.env._("Cancelled"))
+        return True
 
     def action_draft(self):
         self._check_state(("refused", "cancelled"))
-        self.write({"state": "draft", "refuse_reason": False})
+        self._thidua_workflow_write({"state": "draft", "refuse_reason": False})
+        return True
+
+    _APPROVAL_ACTIVITIES = (
+        "thidua_module.mail_activity_data_thidua_unit_approval",
+        "thidua_module.mail_activity_data_thidua_council_review",
+    )
+
+    def _close_approval_activities(self, feedback=None):
+        """Close the approval steps' own to-dos; those people planned stay."""
+        self.activity_feedback(list(self._APPROVAL_ACTIVITIES), feedback=feedback)
 
     def _schedule_next_activity(self):
-        """A to-do for whoever approves next: the unit's manager, then the council."""
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        """An activity for whoever approves next: the unit's manager, then the council."""
+        self._close_approval_activities()
         council = self.env.ref("thidua_module.group_thidua_council").users
+        unit_type, council_type = self._APPROVAL_ACTIVITIES
         for nomination in self:
             if nomination.state == "submitted":
-                users = nomination._unit_approver()
-                summary = self.env._("Approve the nomination for the unit")
+                users, activity_type = nomination._unit_approver(), unit_type
             else:
                 users = council.filtered(lambda u, n=nomination: n.company_id in u.company_ids)[:1]
-                summary = self.env._("Review the nomination at the council")
+                activity_type = council_type
             for user in users:
-                nomination.activity_schedule(
-                    "mail.mail_activity_data_todo", user_id=user.id, summary=summary
-                )
+                nomination.activity_schedule(activity_type, user_id=user.id)
 
     def _unit_approver(self):
         """The manager of the unit or of the nearest unit above it, passing over

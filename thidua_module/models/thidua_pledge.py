@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 from ..tools.dates import format_vn_date, long_vn_date
+from ..tools.sql import create_partial_unique_index
 
 
 class ThiduaPledge(models.Model):
@@ -12,9 +13,40 @@ class ThiduaPledge(models.Model):
 
     _name = "thidua.pledge"
     _description = "Emulation Pledge"
-    _inherit = ["mail.thread", "mail.activity.mixin", "thidua.unit.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "thidua.unit.mixin",
+        "thidua.workflow.mixin",
+    ]
     _order = "movement_id desc, phase_id, unit_id, rank, id"
     _check_company_auto = True
+    _thidua_workflow_fields = (
+        "state",
+        "date_submitted",
+        "date_confirmed",
+        "date_evaluated",
+        "evaluated_by_id",
+        "rank",
+        "score",
+        "met_count",
+        "unit_id",
+    )
+    # Who registers, for what: fixed once submitted.
+    _participant_fields = frozenset(
+        {"target", "employee_id", "department_id", "movement_id", "phase_id", "company_id"}
+    )
+    # What is registered: fixed once confirmed by the unit.
+    _content_fields = frozenset(
+        {
+            "date",
+            "award_type_ids",
+            "programme_ids",
+            "commitment",
+            "is_agreement",
+            "partner_department_ids",
+        }
+    )
 
     movement_id = fields.Many2one(
         "thidua.movement",
@@ -108,6 +140,7 @@ class ThiduaPledge(models.Model):
         tracking=True,
         copy=False,
         index=True,
+        readonly=True,
     )
     date_submitted = fields.Date(string="Submitted On", copy=False, readonly=True)
     date_confirmed = fields.Date(string="Confirmed On", copy=False, readonly=True)
@@ -131,6 +164,16 @@ class ThiduaPledge(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    _sql_constraints = [
+        # The index itself is made in init(): it counts the live pledges only.
+        (
+            "participant_uniq",
+            "",
+            "This employee or unit has already registered for this movement and phase. "
+            "Open the existing pledge instead of making a second one.",
+        ),
+    ]
 
     @api.depends("target", "employee_id.department_id", "department_id")
     def _compute_unit_id(self):
@@ -309,6 +352,43 @@ class ThiduaPledge(models.Model):
             self.department_id.id,
         )
 
+    def init(self):
+        super().init()
+        create_partial_unique_index(
+            self.env.cr,
+            "thidua_pledge_participant_uniq",
+            self._table,
+            "movement_id, COALESCE(phase_id, 0), COALESCE(employee_id, 0), "
+            "COALESCE(department_id, 0)",
+            "state != 'cancelled'",
+        )
+
+    def write(self, vals):
+        self._check_editable(vals)
+        return super().write(vals)
+
+    def _check_editable(self, vals):
+        if self._thidua_in_workflow_path():
+            return
+        submitted = self.filtered(lambda p: p.state != "draft")
+        if submitted and self._participant_fields & set(vals):
+            raise UserError(
+                self.env._(
+                    "The pledge “%(name)s” has been submitted: who registers, for which "
+                    "movement and phase, can no longer change. Cancel it and register again.",
+                    name=submitted[0].display_name,
+                )
+            )
+        confirmed = self.filtered(lambda p: p.state not in ("draft", "submitted"))
+        if confirmed and self._content_fields & set(vals):
+            raise UserError(
+                self.env._(
+                    "The pledge “%(name)s” has been confirmed: its titles, programmes and "
+                    "commitments can no longer change.",
+                    name=confirmed[0].display_name,
+                )
+            )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):
         if any(pledge.state not in ("draft", "cancelled") for pledge in self):
@@ -356,7 +436,8 @@ class ThiduaPledge(models.Model):
                     name=empty[0].display_name,
                 )
             )
-        self.write(self._prepare_state_values("submitted"))
+        self._thidua_workflow_write(self._prepare_state_values("submitted"))
+        return True
 
     def action_confirm(self):
         self._check_state(("submitted",))
@@ -370,29 +451,34 @@ class ThiduaPledge(models.Model):
                     name=own[0].display_name,
                 )
             )
-        self.write(self._prepare_state_values("confirmed"))
+        self._thidua_workflow_write(self._prepare_state_values("confirmed"))
+        return True
 
     def action_evaluate(self):
         self._check_state(("confirmed",))
         self._check_managed()
-        self.write(self._prepare_state_values("evaluated"))
+        self._thidua_workflow_write(self._prepare_state_values("evaluated"))
         self._update_ranks()
+        return True
 
     def action_close(self):
         self._check_state(("evaluated",))
         if not self.env.user.has_group("thidua_module.group_thidua_officer"):
             raise UserError(self.env._("Only an emulation officer closes evaluated pledges."))
-        self.write(self._prepare_state_values("closed"))
+        self._thidua_workflow_write(self._prepare_state_values("closed"))
+        return True
 
     def action_cancel(self):
         self._check_state(("draft", "submitted", "confirmed"))
         if self.filtered(lambda p: p.state != "draft"):
             self._check_managed()
-        self.write(self._prepare_state_values("cancelled"))
+        self._thidua_workflow_write(self._prepare_state_values("cancelled"))
+        return True
 
     def action_draft(self):
         self._check_state(("submitted", "cancelled"))
-        self.write(self._prepare_state_values("draft"))
+        self._thidua_workflow_write(self._prepare_state_values("draft"))
+        return True
 
     def _prepare_state_values(self, state):
         values = {"state": state}

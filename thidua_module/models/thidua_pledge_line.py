@@ -7,7 +7,10 @@ class ThiduaPledgeLine(models.Model):
 
     _name = "thidua.pledge.line"
     _description = "Pledge Target"
+    _inherit = ["thidua.workflow.mixin"]
     _order = "pledge_id, sequence, id"
+    _thidua_workflow_fields = ("is_met", "state", "unit_id", "company_id")
+    _thidua_initial_values = {}
 
     pledge_id = fields.Many2one(
         "thidua.pledge", required=True, index=True, ondelete="cascade", string="Pledge"

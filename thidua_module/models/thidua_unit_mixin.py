@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -16,6 +16,8 @@ class ThiduaUnitMixin(models.AbstractModel):
         compute="_compute_is_in_my_units", search="_search_is_in_my_units"
     )
 
+    @api.depends("unit_id")
+    @api.depends_context("uid")
     def _compute_is_in_my_units(self):
         mine = self.env["hr.department"]._thidua_managed_by()
         for record in self:

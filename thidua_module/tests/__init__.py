@@ -13,3 +13,4 @@ from . import test_pledge_access
 from . import test_registration
 from . import test_reports
 from . import test_translations
+from . import test_workflow_guard

@@ -1,0 +1,105 @@
+from contextlib import contextmanager
+
+import psycopg2
+
+from odoo import api, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import translate_sql_constraint
+
+# Passed in the context by the workflow's own path. An RPC client sends JSON
+# only, so it cannot forge this object, whatever context it sends.
+_WORKFLOW = object()
+
+
+class ThiduaWorkflowMixin(models.AbstractModel):
+    """Records whose workflow fields change only through their actions.
+
+    Like `hr.leave.write` guarding its states, `write` refuses the fields
+    named in `_thidua_workflow_fields` unless the write comes from
+    `_thidua_workflow_write` (called by the action methods once they checked
+    who may do what), from the superuser or from installation data. Any other
+    write must leave the record within the writer's reach: the record rules
+    are checked again on the new values.
+
+    Uniqueness lives in PostgreSQL (unique indexes named in
+    `_sql_constraints`); a violation is turned into that constraint's message
+    as soon as the create or write is flushed, not at the end of the request.
+    """
+
+    _name = "thidua.workflow.mixin"
+    _description = "Workflow-Guarded Record"
+
+    # Fields owned by the workflow: states, dates and authors of its steps,
+    # results of its computations.
+    _thidua_workflow_fields = ()
+    # Values these fields may take at creation; any other must be empty.
+    _thidua_initial_values = {"state": "draft"}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._thidua_in_workflow():
+            for vals in vals_list:
+                self._thidua_check_initial_values(vals)
+        with self._thidua_unique_guard():
+            return super().create(vals_list)
+
+    def write(self, vals):
+        if self._thidua_in_workflow():
+            with self._thidua_unique_guard():
+                return super().write(vals)
+        guarded = sorted(set(vals) & set(self._thidua_workflow_fields))
+        if guarded:
+            self._thidua_raise_guarded(guarded)
+        with self._thidua_unique_guard():
+            result = super().write(vals)
+        # Record rules are checked before a write, on the old values.
+        self.check_access("write")
+        return result
+
+    @contextmanager
+    def _thidua_unique_guard(self):
+        try:
+            with self.env.cr.savepoint():
+                yield
+        except psycopg2.errors.UniqueViolation as error:
+            name = error.diag.constraint_name
+            if name not in self.pool._sql_constraints:
+                raise
+            message = translate_sql_constraint(self.env.cr, name, self.env.lang or "en_US")
+            raise ValidationError(message) from None
+
+    def _thidua_in_workflow(self):
+        """May workflow fields be written: by an action, the superuser or data files."""
+        return self.env.su or self._thidua_in_workflow_path()
+
+    def _thidua_in_workflow_path(self):
+        """Called by an action method. Locks on what a state freezes hold even for
+        the superuser: only the workflow itself passes them."""
+        return self.env.context.get("thidua_workflow") is _WORKFLOW
+
+    def _thidua_workflow_write(self, vals):
+        """The one path by which the action methods change workflow fields."""
+        return self.with_context(thidua_workflow=_WORKFLOW).write(vals)
+
+    def _thidua_workflow_env(self):
+        """These records in the workflow's path, for side effects of an action."""
+        return self.with_context(thidua_workflow=_WORKFLOW)
+
+    def _thidua_check_initial_values(self, vals):
+        for name in self._thidua_workflow_fields:
+            value = vals.get(name)
+            if value and value != self._thidua_initial_values.get(name):
+                self._thidua_raise_guarded([name])
+
+    def _thidua_raise_guarded(self, names):
+        labels = ", ".join(
+            "“%s”" % self._fields[name]._description_string(self.env) for name in names
+        )
+        raise UserError(
+            self.env._(
+                "%(fields)s of a %(model)s change only through its workflow buttons "
+                "(submit, approve, evaluate, issue, ...), not by editing the record.",
+                fields=labels,
+                model=self.env["ir.model"].sudo()._get(self._name).name,
+            )
+        )
