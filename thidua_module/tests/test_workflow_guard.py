@@ -218,9 +218,11 @@ class TestDecidedRecordsStay(CommendationCase):
         draft = self._decision(self._approve(self._nomination(self.manager_employee)))
         for user in (self.user_officer, self.user_council):
             for value in (False, draft.id):
-                with self.subTest(user=user.name, value=value):
-                    with self.assertRaisesRegex(UserError, "awarded"):
-                        nomination.with_user(user).decision_id = value
+                with (
+                    self.subTest(user=user.name, value=value),
+                    self.assertRaisesRegex(UserError, "awarded"),
+                ):
+                    nomination.with_user(user).decision_id = value
 
     def test_approved_nomination_cannot_join_an_issued_decision(self):
         issued = self._grant().decision_id
