@@ -11,9 +11,10 @@ class ThiduaMovement(models.Model):
 
     _name = "thidua.movement"
     _description = "Emulation Movement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "thidua.workflow.mixin"]
     _order = "year desc, date_start desc, id desc"
     _check_company_auto = True
+    _thidua_workflow_fields = ("state",)
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(
@@ -111,6 +112,7 @@ class ThiduaMovement(models.Model):
         tracking=True,
         copy=False,
         index=True,
+        readonly=True,
     )
     plan_file = fields.Binary(string="Signed Plan", attachment=True, copy=False)
     plan_filename = fields.Char(copy=False)
@@ -235,20 +237,25 @@ class ThiduaMovement(models.Model):
                     name=without_phase[0].name,
                 )
             )
-        self.write(self._prepare_state_values("running"))
+        self._thidua_workflow_write(self._prepare_state_values("running"))
+        return True
 
     def action_close(self):
         self._check_state(("running",), self.env._("closed"))
-        self.phase_ids.filtered(lambda p: p.state != "closed").write({"state": "closed"})
-        self.write(self._prepare_state_values("closed"))
+        open_phases = self.phase_ids.filtered(lambda p: p.state != "closed")
+        open_phases._thidua_workflow_write({"state": "closed"})
+        self._thidua_workflow_write(self._prepare_state_values("closed"))
+        return True
 
     def action_cancel(self):
         self._check_state(("draft", "running"), self.env._("cancelled"))
-        self.write(self._prepare_state_values("cancelled"))
+        self._thidua_workflow_write(self._prepare_state_values("cancelled"))
+        return True
 
     def action_draft(self):
         self._check_state(("cancelled",), self.env._("reset to draft"))
-        self.write(self._prepare_state_values("draft"))
+        self._thidua_workflow_write(self._prepare_state_values("draft"))
+        return True
 
     def _prepare_state_values(self, state):
         return {"state": state}

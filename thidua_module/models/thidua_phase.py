@@ -9,9 +9,10 @@ class ThiduaPhase(models.Model):
 
     _name = "thidua.phase"
     _description = "Emulation Phase"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "thidua.workflow.mixin"]
     _order = "movement_id, sequence, date_start, id"
     _check_company_auto = True
+    _thidua_workflow_fields = ("state",)
 
     movement_id = fields.Many2one(
         "thidua.movement",
@@ -44,6 +45,7 @@ class ThiduaPhase(models.Model):
         tracking=True,
         copy=False,
         index=True,
+        readonly=True,
     )
     company_id = fields.Many2one(
         related="movement_id.company_id", store=True, index=True, precompute=True
@@ -131,7 +133,8 @@ class ThiduaPhase(models.Model):
                     name=not_running[0].name,
                 )
             )
-        self.write({"state": "running"})
+        self._thidua_workflow_write({"state": "running"})
+        return True
 
     def action_close(self):
         not_running = self.filtered(lambda p: p.state != "running")
@@ -142,7 +145,8 @@ class ThiduaPhase(models.Model):
                     name=not_running[0].name,
                 )
             )
-        self.write({"state": "closed"})
+        self._thidua_workflow_write({"state": "closed"})
+        return True
 
     def action_view_registration(self):
         self.ensure_one()
