@@ -536,7 +536,9 @@ class ThiduaNomination(models.Model):
                 users = council.filtered(lambda u, n=nomination: n.company_id in u.company_ids)[:1]
                 activity_type = council_type
             for user in users:
-                nomination.activity_schedule(activity_type, user_id=user.id)
+                # As superuser, the notification of the assignee goes out even when
+                # the approver has no e-mail address: it must not block the step.
+                nomination.sudo().activity_schedule(activity_type, user_id=user.id)
 
     def _unit_approver(self):
         """The manager of the unit or of the nearest unit above it, passing over

@@ -14,3 +14,4 @@ from . import test_registration
 from . import test_reports
 from . import test_translations
 from . import test_workflow_guard
+from . import test_integrity

@@ -1,0 +1,183 @@
+import xmlrpc.client
+from datetime import date
+
+from odoo.exceptions import ValidationError
+from odoo.tests import new_test_user, tagged
+
+from .common import CommendationCase
+
+
+@tagged("post_install", "-at_install")
+class TestInputIsChecked(CommendationCase):
+    """Bad input gets a message a person can act on, never a raw error."""
+
+    def test_phase_of_another_movement_is_refused_on_nominations(self):
+        other = self.env["thidua.movement"].create(self._movement_values(name="Phong trào khác"))
+        with self.assertRaisesRegex(ValidationError, "belongs to the movement"):
+            self._nomination(movement_id=other.id, phase_id=self.phase_1.id)
+
+    def test_phase_of_another_movement_is_refused_on_decisions(self):
+        other = self.env["thidua.movement"].create(self._movement_values(name="Phong trào khác"))
+        with self.assertRaisesRegex(ValidationError, "belongs to the movement"):
+            self.env["thidua.decision"].create(
+                {
+                    "name": "3/QĐ-TN",
+                    "authority_id": self.authority.id,
+                    "movement_id": other.id,
+                    "phase_id": self.phase_1.id,
+                }
+            )
+
+    def test_decision_number_is_stored_trimmed(self):
+        decision = self.env["thidua.decision"].create(
+            {"name": "  12/QĐ-LĐLĐ \n", "authority_id": self.authority.id}
+        )
+        self.assertEqual(decision.name, "12/QĐ-LĐLĐ")
+
+    def test_years_out_of_range_are_refused(self):
+        for year in (0, -1, 21, 3000):
+            with self.subTest(year=year), self.assertRaisesRegex(ValidationError, "four digits"):
+                self.env["thidua.movement"].create(self._movement_values(year=year))
+            with self.subTest(year=year), self.assertRaisesRegex(ValidationError, "four digits"):
+                self._nomination(year=year)
+
+    def test_decision_date_out_of_range_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "four digits"):
+            self.env["thidua.decision"].create(
+                {"name": "4/QĐ-TN", "authority_id": self.authority.id, "date": date(1, 1, 1)}
+            )
+
+    def test_huge_texts_in_indexed_fields_are_refused_clearly(self):
+        huge = "x" * 100_000
+        with self.assertRaisesRegex(ValidationError, "limited to 64 characters"):
+            self.env["thidua.decision"].create({"name": huge, "authority_id": self.authority.id})
+        with self.assertRaisesRegex(ValidationError, "limited to 32 characters"):
+            self.block.code = huge
+        with self.assertRaisesRegex(ValidationError, "limited to 32 characters"):
+            self.award_ldtt.copy({"code": huge})
+
+
+@tagged("post_install", "-at_install")
+class TestActionsAnswerEveryClient(CommendationCase):
+    """An action that succeeded answers something XML-RPC can send back."""
+
+    def _assert_marshals(self, result):
+        self.assertTrue(result)
+        xmlrpc.client.dumps((result,), methodresponse=True, allow_none=False)
+
+    def test_pledge_actions(self):
+        pledge = self._pledge()
+        for action in ("action_submit", "action_confirm", "action_evaluate", "action_close"):
+            with self.subTest(action=action):
+                self._assert_marshals(getattr(pledge, action)())
+        other = self._pledge(self.manager_employee)
+        for action in ("action_cancel", "action_draft"):
+            with self.subTest(action=action):
+                self._assert_marshals(getattr(other, action)())
+
+    def test_nomination_and_decision_actions(self):
+        nomination = self._nomination()
+        for action in ("action_submit", "action_unit_approve", "action_council_approve"):
+            with self.subTest(action=action):
+                self._assert_marshals(getattr(nomination, action)())
+        decision = self._decision(nomination)
+        self._assert_marshals(decision.action_issue())
+        decision.revoke_reason = "Nhầm đối tượng"
+        self._assert_marshals(decision.action_revoke())
+        other = self._nomination(self.manager_employee)
+        self._assert_marshals(other.action_cancel())
+        self._assert_marshals(other.action_draft())
+        other.action_submit()
+        other.refuse_reason = "Chưa đủ điều kiện"
+        self._assert_marshals(other.action_refuse())
+
+    def test_movement_and_phase_actions(self):
+        movement = self.env["thidua.movement"].create(self._movement_values(name="Năm sau"))
+        phase = self.env["thidua.phase"].create(
+            {
+                "movement_id": movement.id,
+                "name": "Đợt",
+                "date_start": date(2021, 1, 1),
+                "date_end": date(2021, 12, 31),
+            }
+        )
+        self._assert_marshals(movement.action_launch())
+        self._assert_marshals(phase.action_start())
+        self._assert_marshals(phase.action_close())
+        self._assert_marshals(movement.action_close())
+        draft = self.env["thidua.movement"].create(self._movement_values(name="Hủy"))
+        self._assert_marshals(draft.action_cancel())
+        self._assert_marshals(draft.action_draft())
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalActivities(CommendationCase):
+    """The approval steps close their own activities and leave the others."""
+
+    def _activities(self, nomination, xmlid):
+        return nomination.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(xmlid)
+        )
+
+    def test_a_to_do_planned_by_hand_survives_the_workflow(self):
+        nomination = self._nomination()
+        todo = nomination.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=self.user_officer.id, summary="Gọi điện"
+        )
+        self._approve(nomination)
+        self.assertTrue(todo.exists())
+        self.assertEqual(nomination.activity_ids, todo)
+
+    def test_each_step_closes_the_one_before_with_feedback(self):
+        nomination = self._nomination()
+        nomination.action_submit()
+        unit = "thidua_module.mail_activity_data_thidua_unit_approval"
+        council = "thidua_module.mail_activity_data_thidua_council_review"
+        self.assertEqual(self._activities(nomination, unit).user_id, self.user_manager)
+        nomination.with_user(self.user_manager).action_unit_approve()
+        self.assertFalse(self._activities(nomination, unit))
+        self.assertTrue(self._activities(nomination, council))
+        done = nomination.message_ids.filtered(lambda m: m.mail_activity_type_id)
+        self.assertEqual(
+            done.mail_activity_type_id, self.env.ref(unit), "the unit's step is recorded as done"
+        )
+        nomination.with_user(self.user_council).action_council_approve()
+        self.assertFalse(nomination.activity_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestNotificationsNeverBlock(CommendationCase):
+    """A user without an e-mail address still goes through the workflow."""
+
+    def test_council_member_without_email_issues_and_revokes(self):
+        council = new_test_user(
+            self.env, "thidua_council_noemail", groups="thidua_module.group_thidua_council"
+        )
+        council.partner_id.email = False
+        nomination = self._nomination()
+        nomination.action_submit()
+        nomination.with_user(self.user_manager).action_unit_approve()
+        nomination.with_user(council).action_council_approve()
+        decision = self._decision(nomination).with_user(council)
+        decision.action_issue()
+        self.assertEqual(decision.state, "issued")
+        decision.revoke_reason = "Sai sót"
+        decision.action_revoke()
+        self.assertEqual(decision.state, "revoked")
+
+    def test_manager_without_email_approves(self):
+        self.user_manager.partner_id.email = False
+        self.user_employee.partner_id.email = False
+        nomination = self._nomination()
+        nomination.with_user(self.user_manager).action_submit()
+        nomination.with_user(self.user_manager).action_unit_approve()
+        self.assertEqual(nomination.state, "unit_approved")
+
+
+@tagged("post_install", "-at_install")
+class TestEligibilityPanel(CommendationCase):
+    def test_an_awarded_nomination_is_not_its_own_duplicate(self):
+        nomination = self._grant().nomination_id
+        nomination.invalidate_recordset(["eligibility_html", "is_eligible"])
+        self.assertNotIn("already nominated", nomination.eligibility_html)
+        self.assertTrue(nomination.is_eligible)
