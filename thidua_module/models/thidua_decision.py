@@ -162,6 +162,8 @@ class ThiduaDecision(models.Model):
             if not name.startswith(("message_", "activity_"))
         }
         issued = self.filtered(lambda d: d.state != "draft")
+        if issued and "revoke_reason" in vals and issued.filtered(lambda d: d.state == "revoked"):
+            changed.add("revoke_reason")
         if changed and issued:
             raise UserError(
                 self.env._(

@@ -115,9 +115,7 @@ class TestApprovalActivities(CommendationCase):
     """The approval steps close their own activities and leave the others."""
 
     def _activities(self, nomination, xmlid):
-        return nomination.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref(xmlid)
-        )
+        return nomination.activity_ids.filtered(lambda a: a.activity_type_id == self.env.ref(xmlid))
 
     def test_a_to_do_planned_by_hand_survives_the_workflow(self):
         nomination = self._nomination()

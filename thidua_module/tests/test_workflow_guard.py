@@ -264,3 +264,5 @@ class TestDecidedRecordsStay(CommendationCase):
         self.assertIs(decision.action_revoke(), True)
         self.assertEqual(commendation.state, "revoked")
         self.assertFalse(commendation.nomination_id.is_live)
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            decision.revoke_reason = "Lý do khác"
