@@ -7,7 +7,7 @@
     "license": "LGPL-3",
     "author": "thidua_module contributors",
     "website": "https://github.com/thidua/thidua_module",
-    "depends": ["hr", "mail"],
+    "depends": ["hr", "mail", "report_xlsx"],
     "data": [
         "security/thidua_security.xml",
         "security/ir.model.access.csv",

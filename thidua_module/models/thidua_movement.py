@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.dates import format_vn_date
 
@@ -321,12 +321,39 @@ class ThiduaMovement(models.Model):
 
     # Registration rate
 
-    def _registration_stats(self, units=None, phase=None):
+    def _units_in_reach(self):
+        """The units whose figures the current user may see in this movement.
+
+        An emulation officer sees every participating unit; a unit manager the
+        top-most units he manages within the participating units (each with its
+        sub-units). Anyone else is refused.
+        """
+        self.ensure_one()
+        if self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer"):
+            return self.department_ids
+        paths = tuple(self.department_ids.mapped("parent_path"))
+        managed = self.env["hr.department"]._thidua_managed_by()
+        inside = managed.filtered(lambda d: d.parent_path.startswith(paths))
+        units = inside.filtered(lambda d: d.parent_id not in inside)
+        if not units:
+            raise AccessError(
+                self.env._(
+                    "You manage none of the units taking part in the movement “%(name)s”. "
+                    "Its figures are shown to the managers of its units, for their own "
+                    "units, and to the emulation officers.",
+                    name=self.name,
+                )
+            )
+        return units
+
+    def _registration_stats(self, units=None, phase=None, as_user=False):
         """Registration of each unit (its sub-units included) in this movement.
 
         Returns {unit id: {"employees": [ids], "registered": [ids], "rate": %}}
         from three queries whatever the number of employees: active employees
-        grouped by department, the departments' paths, and the pledges.
+        grouped by department, the departments' paths, and the pledges. The
+        employees are counted whoever asks, for the given units only; with
+        as_user, the registered are those whose pledges the user may read.
         """
         self.ensure_one()
         units = (units if units is not None else self.department_ids).sudo()
@@ -341,7 +368,7 @@ class ThiduaMovement(models.Model):
                 ["id:array_agg"],
             )
         )
-        registered = self._registered_employee_ids(phase)
+        registered = self._registered_employee_ids(phase, as_user)
         paths = {unit.id: unit.parent_path for unit in units}
         stats = {}
         for unit_id, path in paths.items():
@@ -359,7 +386,7 @@ class ThiduaMovement(models.Model):
             }
         return stats
 
-    def _registered_employee_ids(self, phase=None):
+    def _registered_employee_ids(self, phase=None, as_user=False):
         domain = [
             ("movement_id", "=", self.id),
             ("target", "=", "individual"),
@@ -367,12 +394,15 @@ class ThiduaMovement(models.Model):
         ]
         if phase:
             domain.append(("phase_id", "in", (phase.id, False)))
-        groups = self.env["thidua.pledge"].sudo()._read_group(domain, ["employee_id"])
+        pledges = self.env["thidua.pledge"] if as_user else self.env["thidua.pledge"].sudo()
+        groups = pledges._read_group(domain, ["employee_id"])
         return {employee.id for (employee,) in groups}
 
-    def _registration_total(self, phase=None):
-        """Movement-wide figures, each employee counted once."""
-        stats = self._registration_stats(phase=phase)
+    def _registration_total(self, phase=None, stats=None):
+        """Figures of all the units of `stats` (default: the whole movement), each
+        employee counted once."""
+        if stats is None:
+            stats = self._registration_stats(phase=phase)
         employees = {e for row in stats.values() for e in row["employees"]}
         registered = {e for row in stats.values() for e in row["registered"]}
         return {

@@ -1,17 +1,24 @@
-"""XLSX documents: award lists, registration summaries and phase reports.
+"""XLSX documents of the Print menu: award lists, registration summaries and phase reports.
 
-Written with xlsxwriter in constant-memory mode (rows are written in order and
-flushed), so that a list of tens of thousands of people stays small in memory.
-Records are read in batches, never one query per row.
+Each document is an `ir.actions.report` of type xlsx (OCA `report_xlsx`): it is
+generated when asked for and streamed to the browser, never stored. The
+workbook is written in constant-memory mode (rows in order, flushed as they
+go), so that a list of tens of thousands of people stays small in memory, and
+records are read in batches, never one query per row.
+
+A document reads as the user who prints it: a list of people is printed only
+by those who may read every person on it, and the figures of a movement are
+those of the units within the user's reach (`thidua.movement._units_in_reach`).
+Every text goes into its cell with `write_string`, so that a name such as
+`=HYPERLINK(...)` stays a text and never becomes a formula.
 """
 
-import base64
-import io
 from collections import OrderedDict, defaultdict
 
-import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
 
-from odoo import api, models
+from odoo import models
+from odoo.exceptions import AccessError
 from odoo.tools import html2plaintext
 
 from ..tools.dates import format_vn_date
@@ -23,16 +30,14 @@ DATE = "dd/mm/yyyy"
 class XlsxSheet:
     """A worksheet written row by row with the formats Vietnamese lists use."""
 
-    def __init__(self, title, widths):
-        self.buffer = io.BytesIO()
-        self.book = xlsxwriter.Workbook(self.buffer, {"constant_memory": True})
-        self.sheet = self.book.add_worksheet(title[:31])
+    def __init__(self, workbook, title, widths):
+        self.sheet = workbook.add_worksheet(title[:31])
         self.row = 0
         font = {"font_name": "Times New Roman", "font_size": 12}
         self.formats = {
-            "title": self.book.add_format(dict(font, bold=True, font_size=14, align="center")),
-            "subtitle": self.book.add_format(dict(font, italic=True, align="center")),
-            "header": self.book.add_format(
+            "title": workbook.add_format(dict(font, bold=True, font_size=14, align="center")),
+            "subtitle": workbook.add_format(dict(font, italic=True, align="center")),
+            "header": workbook.add_format(
                 dict(
                     font,
                     bold=True,
@@ -43,21 +48,24 @@ class XlsxSheet:
                     bg_color="#DDEBF7",
                 )
             ),
-            "text": self.book.add_format(dict(font, border=1, valign="top", text_wrap=True)),
-            "center": self.book.add_format(dict(font, border=1, align="center", valign="top")),
-            "date": self.book.add_format(dict(font, border=1, num_format=DATE, align="center")),
-            "money": self.book.add_format(dict(font, border=1, num_format=MONEY)),
-            "number": self.book.add_format(dict(font, border=1, num_format="#,##0")),
-            "percent": self.book.add_format(dict(font, border=1, num_format="0.0")),
-            "group": self.book.add_format(dict(font, bold=True, border=1, bg_color="#F2F2F2")),
-            "total": self.book.add_format(dict(font, bold=True, border=1, num_format=MONEY)),
+            "text": workbook.add_format(dict(font, border=1, valign="top", text_wrap=True)),
+            "center": workbook.add_format(dict(font, border=1, align="center", valign="top")),
+            "date": workbook.add_format(dict(font, border=1, num_format=DATE, align="center")),
+            "money": workbook.add_format(dict(font, border=1, num_format=MONEY)),
+            "number": workbook.add_format(dict(font, border=1, num_format="#,##0")),
+            "percent": workbook.add_format(dict(font, border=1, num_format="0.0")),
+            "group": workbook.add_format(dict(font, bold=True, border=1, bg_color="#F2F2F2")),
+            "total": workbook.add_format(dict(font, bold=True, border=1, num_format=MONEY)),
         }
         self.width = len(widths)
         for column, width in enumerate(widths):
             self.sheet.set_column(column, column, width)
 
     def merged(self, text, style):
-        self.sheet.merge_range(self.row, 0, self.row, self.width - 1, text, self.formats[style])
+        # merge_range would write a text starting with "=" as a formula.
+        fmt = self.formats[style]
+        self.sheet.merge_range(self.row, 0, self.row, self.width - 1, "", fmt)
+        self.sheet.write_string(self.row, 0, text, fmt)
         self.row += 1
 
     def header(self, labels):
@@ -82,43 +90,28 @@ class XlsxSheet:
                 self.sheet.write_string(self.row, column, str(value), fmt)
         self.row += 1
 
-    def close(self):
-        self.book.close()
-        return self.buffer.getvalue()
-
 
 def cell(row, column):
-    return xlsxwriter.utility.xl_rowcol_to_cell(row, column)
+    return xl_rowcol_to_cell(row, column)
 
 
 class ThiduaXlsxReport(models.AbstractModel):
+    """What the XLSX documents share: the workbook options, the award list, the units."""
+
     _name = "thidua.xlsx.report"
+    _inherit = "report.report_xlsx.abstract"
     _description = "XLSX Reports"
 
-    # Download
-
-    @api.model
-    def _download(self, content, filename, records):
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": filename,
-                "datas": base64.b64encode(content),
-                "res_model": records._name,
-                "res_id": records.id if len(records) == 1 else False,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+    def get_workbook_options(self):
+        return {"constant_memory": True}
 
     # Award list (danh sách khen thưởng / đề nghị khen thưởng)
 
-    @api.model
     def _award_list_rows(self, records):
-        """Rows of a list of commendations (as on the decision) or nominations."""
+        """Rows of a list of commendations (as on the decision) or nominations.
+
+        The caller has checked that the user may read every record.
+        """
         if records._name == "thidua.commendation":
             rows = self._commendation_rows(records)
         else:
@@ -126,7 +119,6 @@ class ThiduaXlsxReport(models.AbstractModel):
         rows.sort(key=lambda r: (r["unit"], r["name"]))
         return rows
 
-    @api.model
     def _commendation_rows(self, records):
         fields = [
             "nominee_name",
@@ -158,12 +150,14 @@ class ThiduaXlsxReport(models.AbstractModel):
                 )
         return rows
 
-    @api.model
     def _nomination_rows(self, records):
+        # Birth date and gender are fields of the HR officers: they are read
+        # with sudo, and only for the employees of these nominations, which
+        # the user has been checked to read.
         plain, rows = {}, []
         for batch in self._batches(records):
             for rec in batch:
-                employee = rec.employee_id
+                employee = rec.employee_id.sudo()
                 rows.append(
                     {
                         "name": rec._nominee_name(),
@@ -178,13 +172,11 @@ class ThiduaXlsxReport(models.AbstractModel):
                 )
         return rows
 
-    @api.model
     def _batches(self, records, size=2000):
         for start in range(0, len(records), size):
             batch = records[start : start + size]
             yield batch.with_prefetch(batch._ids)
 
-    @api.model
     def _plain(self, html, cache):
         """Achievements as plain text; lists repeat the same wording, so it is cached."""
         if not html:
@@ -194,8 +186,7 @@ class ThiduaXlsxReport(models.AbstractModel):
             cache[key] = html2plaintext(key).strip()
         return cache[key]
 
-    @api.model
-    def _award_list_content(self, records, title, reference="", issuer=""):
+    def _award_list_sheet(self, workbook, records, title, reference="", issuer=""):
         labels = [
             self.env._("No."),
             self.env._("Full name"),
@@ -207,7 +198,7 @@ class ThiduaXlsxReport(models.AbstractModel):
             self.env._("Achievements"),
             self.env._("Amount (VND)"),
         ]
-        out = XlsxSheet(self.env._("List"), [6, 28, 13, 13, 24, 32, 30, 45, 16])
+        out = XlsxSheet(workbook, self.env._("List"), [6, 28, 13, 13, 24, 32, 30, 45, 16])
         if issuer:
             out.merged(issuer.upper(), "subtitle")
         out.merged(title.upper(), "title")
@@ -258,14 +249,58 @@ class ThiduaXlsxReport(models.AbstractModel):
             + [(total_formula, grand_total)],
             ["group"] * 8 + ["total"],
         )
-        return out.close()
 
-    @api.model
-    def _award_list_action(self, records):
-        if records._name == "thidua.decision":
-            decision = records[:1]
-            content = self._award_list_content(
-                decision.commendation_ids or decision.nomination_ids,
+    # Figures of a movement or phase, per unit
+
+    def _movement_sheets(self, records):
+        """(movement, phase or None, units in the user's reach) for each record printed."""
+        records.check_access("read")
+        for record in records:
+            if record._name == "thidua.phase":
+                movement, phase = record.movement_id, record
+            else:
+                movement, phase = record, None
+            units = movement._units_in_reach().sorted(lambda d: (d.block_id.sequence, d.name))
+            yield movement, phase, units
+
+    def _units_of(self, departments, units):
+        """{department id: the unit of `units` it belongs to (itself or an ancestor)}."""
+        nearest_first = sorted(units, key=lambda u: len(u.parent_path), reverse=True)
+        return {
+            department.id: next(
+                (u for u in nearest_first if department.parent_path.startswith(u.parent_path)),
+                None,
+            )
+            for department in departments
+        }
+
+
+class ThiduaDecisionAwardList(models.AbstractModel):
+    """The list of a decision: its commendations once issued, else its nominations."""
+
+    _name = "report.thidua_module.decision_award_list"
+    _inherit = "thidua.xlsx.report"
+    _description = "Award List of a Decision (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, decisions):
+        decisions.check_access("read")
+        for decision in decisions:
+            whole = decision.sudo()
+            people = (whole.commendation_ids or whole.nomination_ids).with_env(self.env)
+            if not people.has_access("read"):
+                raise AccessError(
+                    self.env._(
+                        "Decision “%(name)s” lists people outside the units you manage: "
+                        "only those who may see all of them can print its list. To print "
+                        "the people of your own units, select them in the Commendations "
+                        "list (in the Nominations list while the decision is a draft) and "
+                        "use the Print menu there.",
+                        name=decision.name,
+                    )
+                )
+            self._award_list_sheet(
+                workbook,
+                people,
                 self.env._("Commendation list"),
                 self.env._(
                     "(Attached to decision No. %(number)s of %(date)s)",
@@ -274,45 +309,61 @@ class ThiduaXlsxReport(models.AbstractModel):
                 ),
                 decision.authority_id.name or "",
             )
-            name = decision.name
-        elif records._name == "thidua.nomination":
-            content = self._award_list_content(records, self.env._("Nomination list"))
-            name = "de-nghi"
-        else:
-            content = self._award_list_content(records, self.env._("Commendation list"))
-            name = "khen-thuong"
-        filename = f"danh-sach-{name}.xlsx".replace("/", "-")
-        return self._download(content, filename, records)
 
-    # Registration summary (tổng hợp đăng ký thi đua)
 
-    @api.model
-    def _unit_of(self, department, units):
-        """The participating unit a department belongs to (itself or an ancestor)."""
-        path = department.parent_path or ""
-        best = None
-        for unit in units:
-            if path.startswith(unit.parent_path) and (
-                not best or len(unit.parent_path) > len(best.parent_path)
-            ):
-                best = unit
-        return best
+class ThiduaCommendationAwardList(models.AbstractModel):
+    """The list of the commendations selected in the Commendations list."""
 
-    @api.model
-    def _registration_summary_content(self, movement, phase=None):
-        units = movement.department_ids.sudo().sorted(lambda d: (d.block_id.sequence, d.name))
-        stats = movement._registration_stats(units, phase)
-        domain = [("movement_id", "=", movement.id), ("state", "!=", "cancelled")]
+    _name = "report.thidua_module.commendation_award_list"
+    _inherit = "thidua.xlsx.report"
+    _description = "Award List of Commendations (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, commendations):
+        commendations.check_access("read")
+        self._award_list_sheet(workbook, commendations, self.env._("Commendation list"))
+
+
+class ThiduaNominationList(models.AbstractModel):
+    """The list of the nominations selected in the Nominations list."""
+
+    _name = "report.thidua_module.nomination_list"
+    _inherit = "thidua.xlsx.report"
+    _description = "Nomination List (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, nominations):
+        nominations.check_access("read")
+        self._award_list_sheet(workbook, nominations, self.env._("Nomination list"))
+
+
+class ThiduaRegistrationSummary(models.AbstractModel):
+    """Registration summary (tổng hợp đăng ký thi đua) of a movement, per unit."""
+
+    _name = "report.thidua_module.movement_registration_summary"
+    _inherit = "thidua.xlsx.report"
+    _description = "Registration Summary (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, records):
+        for movement, phase, units in self._movement_sheets(records):
+            self._registration_sheet(workbook, movement, phase, units)
+
+    def _registration_sheet(self, workbook, movement, phase, units):
+        domain = [
+            ("movement_id", "=", movement.id),
+            ("state", "!=", "cancelled"),
+            ("unit_id", "child_of", units.ids),
+        ]
         if phase:
             domain.append(("phase_id", "in", (phase.id, False)))
-        pledges = self.env["thidua.pledge"].sudo().search(domain)
+        pledges = self.env["thidua.pledge"].search(domain)
+        stats = movement._registration_stats(units, phase, as_user=True)
         titles = pledges.filtered(lambda p: p.target == "individual").award_type_ids.sorted(
             "sequence"
         )
+        unit_of = self._units_of(pledges.unit_id, units)
         per_title = defaultdict(int)
         collectives = defaultdict(int)
         for pledge in pledges:
-            unit = self._unit_of(pledge.unit_id, units)
+            unit = unit_of.get(pledge.unit_id.id)
             if not unit:
                 continue
             if pledge.target == "collective":
@@ -333,7 +384,7 @@ class ThiduaXlsxReport(models.AbstractModel):
             + [self.env._("Collective pledges")]
         )
         widths = [6, 24, 36, 12, 12, 10] + [16] * len(titles) + [14]
-        out = XlsxSheet(self.env._("Registration"), widths)
+        out = XlsxSheet(workbook, self.env._("Registration"), widths)
         out.merged(self.env._("Registration summary"), "title")
         out.merged((phase.display_name if phase else movement.name), "subtitle")
         out.row += 1
@@ -375,36 +426,41 @@ class ThiduaXlsxReport(models.AbstractModel):
             ["", self.env._("Total"), ""] + sums,
             ["group", "group", "group"] + ["total"] * (len(labels) - 3),
         )
-        return out.close()
 
-    @api.model
-    def _registration_summary_action(self, records):
-        movement = records if records._name == "thidua.movement" else records.movement_id
-        phase = records if records._name == "thidua.phase" else None
-        content = self._registration_summary_content(movement[:1], phase and phase[:1])
-        return self._download(content, "tong-hop-dang-ky-thi-dua.xlsx", records[:1])
 
-    # Phase report (báo cáo sơ kết / tổng kết)
+class ThiduaPhaseRegistrationSummary(models.AbstractModel):
+    _name = "report.thidua_module.phase_registration_summary"
+    _inherit = "report.thidua_module.movement_registration_summary"
+    _description = "Registration Summary of a Phase (XLSX)"
 
-    @api.model
-    def _phase_report_content(self, movement, phase=None):
-        units = movement.department_ids.sudo().sorted(lambda d: (d.block_id.sequence, d.name))
-        pledge_domain = [("movement_id", "=", movement.id), ("state", "!=", "cancelled")]
-        nomination_domain = [("movement_id", "=", movement.id)]
-        commendation_domain = [("movement_id", "=", movement.id), ("state", "=", "valid")]
+
+class ThiduaPhaseReport(models.AbstractModel):
+    """Phase report (báo cáo sơ kết), or year-end report (tổng kết) of a movement."""
+
+    _name = "report.thidua_module.phase_report"
+    _inherit = "thidua.xlsx.report"
+    _description = "Phase Report (XLSX)"
+
+    def generate_xlsx_report(self, workbook, data, records):
+        for movement, phase, units in self._movement_sheets(records):
+            self._phase_sheet(workbook, movement, phase, units)
+
+    def _phase_sheet(self, workbook, movement, phase, units):
+        in_units = [("movement_id", "=", movement.id), ("unit_id", "child_of", units.ids)]
         if phase:
-            pledge_domain.append(("phase_id", "=", phase.id))
-            nomination_domain.append(("phase_id", "=", phase.id))
-            commendation_domain.append(("phase_id", "=", phase.id))
-        pledges = self.env["thidua.pledge"].sudo().search(pledge_domain)
-        nominations = self.env["thidua.nomination"].sudo().search(nomination_domain)
-        commendations = self.env["thidua.commendation"].sudo().search(commendation_domain)
+            in_units.append(("phase_id", "=", phase.id))
+        pledges = self.env["thidua.pledge"].search(in_units + [("state", "!=", "cancelled")])
+        nominations = self.env["thidua.nomination"].search(in_units)
+        commendations = self.env["thidua.commendation"].search(in_units + [("state", "=", "valid")])
         awards = commendations.award_type_id.sorted("sequence")
         states = ["submitted", "unit_approved", "council_approved", "awarded", "refused"]
         state_labels = dict(nominations._fields["state"]._description_selection(self.env))
+        unit_of = self._units_of(
+            pledges.unit_id | nominations.unit_id | commendations.unit_id, units
+        )
         counts = defaultdict(float)
         for pledge in pledges:
-            unit = self._unit_of(pledge.unit_id, units)
+            unit = unit_of.get(pledge.unit_id.id)
             if unit:
                 counts[unit.id, "pledges"] += 1
                 if pledge.state in ("evaluated", "closed"):
@@ -412,11 +468,11 @@ class ThiduaXlsxReport(models.AbstractModel):
                     if pledge.line_ids and pledge.met_count == len(pledge.line_ids):
                         counts[unit.id, "met"] += 1
         for nomination in nominations:
-            unit = self._unit_of(nomination.unit_id, units)
+            unit = unit_of.get(nomination.unit_id.id)
             if unit:
                 counts[unit.id, nomination.state] += 1
         for commendation in commendations:
-            unit = self._unit_of(commendation.unit_id, units)
+            unit = unit_of.get(commendation.unit_id.id)
             if unit:
                 counts[unit.id, "award", commendation.award_type_id.id] += 1
                 counts[unit.id, "amount"] += commendation.amount
@@ -432,7 +488,7 @@ class ThiduaXlsxReport(models.AbstractModel):
         labels += awards.mapped("name") + [self.env._("Amount (VND)")]
         keys = ["pledges", "evaluated", "met"] + states
         widths = [6, 24, 36] + [12] * (len(keys) + len(awards)) + [16]
-        out = XlsxSheet(self.env._("Phase report"), widths)
+        out = XlsxSheet(workbook, self.env._("Phase report"), widths)
         out.merged(self.env._("Phase report"), "title")
         out.merged(phase.display_name if phase else movement.name, "subtitle")
         out.row += 1
@@ -458,11 +514,9 @@ class ThiduaXlsxReport(models.AbstractModel):
             ["", self.env._("Total"), ""] + sums,
             ["group", "group", "group"] + ["total"] * (len(labels) - 3),
         )
-        return out.close()
 
-    @api.model
-    def _phase_report_action(self, records):
-        movement = records if records._name == "thidua.movement" else records.movement_id
-        phase = records if records._name == "thidua.phase" else None
-        content = self._phase_report_content(movement[:1], phase and phase[:1])
-        return self._download(content, "bao-cao-so-ket-tong-ket.xlsx", records[:1])
+
+class ThiduaMovementReport(models.AbstractModel):
+    _name = "report.thidua_module.movement_report"
+    _inherit = "report.thidua_module.phase_report"
+    _description = "Year-End Report (XLSX)"

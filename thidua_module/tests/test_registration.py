@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import ThiduaCase
@@ -78,3 +79,40 @@ class TestRegistrationRate(ThiduaCase):
             counts.append(self.cr.sql_log_count - before)
         self.assertLessEqual(counts[1], counts[0], f"queries for 2 and 40 employees: {counts}")
         self.assertLessEqual(counts[1], 12)
+
+
+@tagged("post_install", "-at_install")
+class TestRegistrationAccess(ThiduaCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._pledge()
+
+    def _rows(self, action, user):
+        return self.env["thidua.registration.rate"].with_user(user).search(action["domain"])
+
+    def test_manager_sees_the_registration_of_his_units_only(self):
+        action = self.movement.with_user(self.user_manager).action_view_registration()
+        rows = self._rows(action, self.user_manager)
+        self.assertEqual(rows.department_id, self.unit)
+        self.assertEqual(rows.unregistered_employee_ids.ids, self.manager_employee.ids)
+        self.assertIn("1 of 2", action["name"])
+
+    def test_manager_sees_the_phase_registration_of_his_units_only(self):
+        action = self.phase_2.with_user(self.user_manager).action_view_registration()
+        rows = self._rows(action, self.user_manager)
+        self.assertEqual(rows.department_id, self.unit)
+        self.assertEqual(rows.registered_count, 0)
+
+    def test_officer_and_council_see_every_unit(self):
+        for user in (self.user_officer, self.user_council):
+            action = self.movement.with_user(user).action_view_registration()
+            rows = self._rows(action, user)
+            self.assertEqual(rows.department_id, self.unit | self.other_unit, user.login)
+            self.assertIn(self.other_employee, rows.unregistered_employee_ids, user.login)
+            self.assertIn("1 of 3", action["name"], user.login)
+
+    def test_employee_cannot_see_the_registration(self):
+        for record in (self.movement, self.phase_1):
+            with self.assertRaisesRegex(AccessError, "You manage none of the units"):
+                record.with_user(self.user_employee).action_view_registration()

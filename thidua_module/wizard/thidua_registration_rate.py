@@ -21,8 +21,7 @@ class ThiduaRegistrationRate(models.TransientModel):
     )
 
     @api.model
-    def _prepare_rows(self, movement, phase=None):
-        stats = movement._registration_stats(phase=phase)
+    def _prepare_rows(self, movement, stats, phase=None):
         rows = []
         for department_id, row in stats.items():
             missing = sorted(set(row["employees"]) - set(row["registered"]))
@@ -42,8 +41,10 @@ class ThiduaRegistrationRate(models.TransientModel):
 
     @api.model
     def _open_for(self, movement, phase=None):
-        rows = self.create(self._prepare_rows(movement, phase))
-        total = movement._registration_total(phase)
+        """The rows of the units within the user's reach, from the pledges he may read."""
+        stats = movement._registration_stats(movement._units_in_reach(), phase, as_user=True)
+        rows = self.create(self._prepare_rows(movement, stats, phase))
+        total = movement._registration_total(phase, stats)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._(
