@@ -1,7 +1,7 @@
 import psycopg2
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import escape_psql
 
 from ..tools.dates import format_vn_amount, format_vn_date, long_vn_date
@@ -290,10 +290,30 @@ class ThiduaDecision(models.Model):
 
     # Printing
 
+    def _listed_people(self):
+        """Its commendations once issued, else its nominations, for a user who may
+        read every one of them: a list of people is not shown in part."""
+        self.ensure_one()
+        whole = self.sudo()
+        people = (whole.commendation_ids or whole.nomination_ids).with_env(self.env)
+        if not people.has_access("read"):
+            raise AccessError(
+                self.env._(
+                    "Decision “%(name)s” lists people outside the units you manage: "
+                    "only those who may see all of them can print its list. To print "
+                    "the people of your own units, select them in the Commendations "
+                    "list (in the Nominations list while the decision is a draft) and "
+                    "use the Print menu there.",
+                    name=self.name,
+                )
+            )
+        return people
+
     def _report_lines(self):
         """The list as printed: the commendations once issued, else the nominations."""
         self.ensure_one()
-        if self.commendation_ids:
+        people = self._listed_people()
+        if people._name == "thidua.commendation":
             return [
                 {
                     "name": c.nominee_name,
@@ -305,7 +325,7 @@ class ThiduaDecision(models.Model):
                     "amount": c.amount,
                     "target": c.target,
                 }
-                for c in self.commendation_ids
+                for c in people
             ]
         return [
             {
@@ -318,7 +338,7 @@ class ThiduaDecision(models.Model):
                 "amount": 0.0,
                 "target": n.target,
             }
-            for n in self.nomination_ids
+            for n in people
         ]
 
     def _report_values(self):

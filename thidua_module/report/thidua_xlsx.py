@@ -18,7 +18,6 @@ from collections import OrderedDict, defaultdict
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from odoo import models
-from odoo.exceptions import AccessError
 from odoo.tools import html2plaintext
 
 from ..tools.dates import format_vn_date
@@ -285,19 +284,7 @@ class ThiduaDecisionAwardList(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, decisions):
         decisions.check_access("read")
         for decision in decisions:
-            whole = decision.sudo()
-            people = (whole.commendation_ids or whole.nomination_ids).with_env(self.env)
-            if not people.has_access("read"):
-                raise AccessError(
-                    self.env._(
-                        "Decision “%(name)s” lists people outside the units you manage: "
-                        "only those who may see all of them can print its list. To print "
-                        "the people of your own units, select them in the Commendations "
-                        "list (in the Nominations list while the decision is a draft) and "
-                        "use the Print menu there.",
-                        name=decision.name,
-                    )
-                )
+            people = decision._listed_people()
             self._award_list_sheet(
                 workbook,
                 people,

@@ -29,10 +29,11 @@ class XlsxCase(CommendationCase):
             {"gender": "female", "birthday": date(1990, 9, 3), "job_title": "Công nhân may"}
         )
         cls.manager_employee.write({"gender": "male", "birthday": date(1978, 4, 12)})
+        movement = {"movement_id": cls.movement.id}
         nominations = cls._approve(
-            cls._nomination(achievements="<p>Năng suất 118%</p>")
-            | cls._nomination(cls.manager_employee)
-            | cls._nomination(cls.other_employee)
+            cls._nomination(achievements="<p>Năng suất 118%</p>", **movement)
+            | cls._nomination(cls.manager_employee, **movement)
+            | cls._nomination(cls.other_employee, **movement)
         )
         cls.decision = cls._decision(nominations, day=date(2025, 3, 1), place="Long Biên")
         cls.decision.action_issue()
@@ -174,7 +175,6 @@ class TestXlsxReports(XlsxCase):
         self.assertEqual(rows[-1][3:6], (3, 0, 0))
 
     def test_phase_report_counts_pledges_nominations_and_amounts(self):
-        self.decision.nomination_ids.write({"movement_id": self.movement.id})
         rows = self._rows(self._render("movement_report", self.movement))
         header = rows[3]
         unit_row = next(row for row in rows if row[2] == "Đơn vị A")
@@ -453,6 +453,15 @@ class TestPdfReports(CommendationCase):
             "Nhân viên A1",
         ):
             self.assertIn(text, html)
+
+    def test_decision_pdf_is_refused_to_whoever_may_not_read_its_whole_list(self):
+        report = self.Report.with_user(self.user_employee)
+        with self.assertRaisesRegex(AccessError, "outside the units you manage"):
+            report._render_qweb_html("thidua_module.thidua_decision_report", self.decision.ids)
+        html, _ = self.Report.with_user(self.user_manager)._render_qweb_html(
+            "thidua_module.thidua_decision_report", self.decision.ids
+        )
+        self.assertIn("Nhân viên A1", html.decode())
 
     def test_draft_decision_prints_its_nominations(self):
         nomination = self._approve(self._nomination(self.other_employee))
