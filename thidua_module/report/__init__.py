@@ -1,1 +1,2 @@
 from . import thidua_xlsx
+from . import thidua_decision_report
