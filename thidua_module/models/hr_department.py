@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class HrDepartment(models.Model):
@@ -29,6 +30,23 @@ class HrDepartment(models.Model):
         help="Share of the active employees of this unit and its sub-units who "
         "registered in the running movements it takes part in.",
     )
+
+    # Who manages a unit, and which units lie under it, decide what unit
+    # managers may see and approve here.
+    _thidua_tree_fields = frozenset({"manager_id", "parent_id", "company_id", "active"})
+
+    def write(self, vals):
+        # Odoo lets every internal user edit departments.
+        tree_changes = self._thidua_tree_fields & set(vals)
+        if tree_changes and not self.env.su and not self.env.user.has_group("hr.group_hr_user"):
+            raise AccessError(
+                self.env._(
+                    "Only HR officers change the manager of a department, the unit above "
+                    "it, its company or whether it is archived: emulation rights follow "
+                    "them. Ask an HR officer."
+                )
+            )
+        return super().write(vals)
 
     @api.model
     def _thidua_managed_by(self, user=None):

@@ -11,7 +11,6 @@ from odoo import api, models
 
 Result = namedtuple("Result", "code label ok detail")
 
-LIVE_STATES = ("submitted", "unit_approved", "council_approved", "awarded")
 HELD_STATES = ("council_approved", "awarded")
 
 
@@ -69,7 +68,7 @@ class ThiduaEligibility(models.AbstractModel):
             .sudo()
             .search(
                 [
-                    ("state", "in", LIVE_STATES),
+                    ("is_live", "=", True),
                     "|",
                     ("employee_id", "in", employees.ids),
                     ("department_id", "in", departments.ids),
@@ -167,15 +166,24 @@ class ThiduaEligibility(models.AbstractModel):
             "discipline",
             self.env._("No discipline case"),
             not cases,
-            ""
-            if not cases
-            else self.env._(
-                "%(name)s has a discipline case “%(case)s” (%(state)s): no award while it is "
-                "pending, and achievements count only from the end of a sanction.",
+            self._discipline_detail(nomination, cases) if cases else "",
+        )
+
+    def _discipline_detail(self, nomination, cases):
+        # A case's subject is for those who may read discipline cases.
+        if not self.env["thidua.discipline"].has_access("read"):
+            return self.env._(
+                "%(name)s has a discipline case under review or a sanction running into the "
+                "year: no award while it is pending, and achievements count only from the "
+                "end of a sanction. An emulation officer can tell more.",
                 name=nomination._nominee_name(),
-                case=cases[0].name,
-                state=dict(cases._fields["state"]._description_selection(self.env))[cases[0].state],
-            ),
+            )
+        return self.env._(
+            "%(name)s has a discipline case “%(case)s” (%(state)s): no award while it is "
+            "pending, and achievements count only from the end of a sanction.",
+            name=nomination._nominee_name(),
+            case=cases[0].name,
+            state=dict(cases._fields["state"]._description_selection(self.env))[cases[0].state],
         )
 
     def _rule_prerequisites(self, nomination, context):

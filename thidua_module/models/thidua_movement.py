@@ -174,14 +174,26 @@ class ThiduaMovement(models.Model):
                 )
         self.phase_ids._check_dates_in_movement()
 
-    @api.constrains("year")
+    @api.constrains("year", "date_start", "date_end")
     def _check_year(self):
-        self._check_year_range(self.mapped("year"))
+        dates = self.mapped("date_start") + self.mapped("date_end")
+        self._check_year_range(self.mapped("year") + [day.year for day in dates if day])
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Before the database sees a year too large for its column.
+        self._check_year_range([vals["year"] for vals in vals_list if "year" in vals])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "year" in vals:
+            self._check_year_range([vals["year"]])
+        return super().write(vals)
 
     @api.model
     def _check_year_range(self, years):
         """Refuse years that no record of emulation can bear (a typo, a two-digit year)."""
-        wrong = [year for year in years if not YEAR_MIN <= year <= YEAR_MAX]
+        wrong = [year for year in years if not YEAR_MIN <= (year or 0) <= YEAR_MAX]
         if wrong:
             raise ValidationError(
                 self.env._(

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.sql import create_partial_unique_index
+from .thidua_movement import YEAR_MAX, YEAR_MIN
 
 
 class ThiduaNomination(models.Model):
@@ -19,7 +20,13 @@ class ThiduaNomination(models.Model):
     ]
     _order = "year desc, unit_id, award_type_id, id"
     _check_company_auto = True
-    _thidua_workflow_fields = ("state", "commendation_id", "unit_id", "is_live")
+    _thidua_workflow_fields = (
+        "state",
+        "commendation_id",
+        "unit_id",
+        "is_live",
+        "unit_approver_id",
+    )
     # What the unit approves: fixed once submitted.
     _nominee_fields = frozenset(
         {
@@ -94,7 +101,7 @@ class ThiduaNomination(models.Model):
         domain="[('state', 'in', ('evaluated', 'closed'))]",
         check_company=True,
     )
-    score = fields.Float(related="pledge_id.score")
+    score = fields.Float(related="pledge_id.score", compute_sudo=False)
     achievements = fields.Html(string="Achievements Summary")
     report_file = fields.Binary(string="Achievement Report", attachment=True)
     report_filename = fields.Char()
@@ -122,6 +129,14 @@ class ThiduaNomination(models.Model):
         store=True,
         help="Submitted, approved, or awarded by a decision still in force: the nominee "
         "cannot be nominated again for the same award and year.",
+    )
+    unit_approver_id = fields.Many2one(
+        "res.users",
+        string="Approved for the Unit By",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="Whoever approved at unit level does not approve again at the council.",
     )
     refuse_reason = fields.Text(tracking=True, copy=False)
     vote_members = fields.Integer(string="Council Members", copy=False)
@@ -202,7 +217,8 @@ class ThiduaNomination(models.Model):
         "state",
     )
     def _compute_eligibility_html(self):
-        ready = self.filtered(lambda n: n.award_type_id and (n.employee_id or n.department_id))
+        managed = self.env["hr.department"]._thidua_managed_by()
+        ready = self.filtered(lambda n: n._shows_eligibility(managed))
         eligibility = self.env["thidua.eligibility"]
         results = {}
         for stage in ("submit", "council"):
@@ -213,6 +229,20 @@ class ThiduaNomination(models.Model):
             rows = results.get(nomination.id, [])
             nomination.is_eligible = bool(rows) and all(r.ok for r in rows if r.code != "vote")
             nomination.eligibility_html = self._render_results(rows)
+
+    def _shows_eligibility(self, managed_units):
+        """The panel reads the nominee's record as superuser: it is shown only to
+        those who may act on the nomination, or to the nominee."""
+        if not (self.award_type_id and (self.employee_id or self.department_id)):
+            return False
+        if not YEAR_MIN <= self.year <= YEAR_MAX:
+            return False
+        user = self.env.user
+        if self.env.su or user.has_group("thidua_module.group_thidua_officer"):
+            return True
+        if self.employee_id and self.employee_id.user_id == user:
+            return True
+        return self.unit_id in managed_units
 
     @api.model
     def _render_results(self, rows):
@@ -320,11 +350,15 @@ class ThiduaNomination(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        years = [vals["year"] for vals in vals_list if "year" in vals]
+        self.env["thidua.movement"]._check_year_range(years)
         if any(self._vote_fields & set(vals) for vals in vals_list):
             self._check_vote_writer()
         return super().create(vals_list)
 
     def write(self, vals):
+        if "year" in vals:
+            self.env["thidua.movement"]._check_year_range([vals["year"]])
         if not self._thidua_in_workflow_path():
             self._check_editable(vals)
         return super().write(vals)
@@ -353,6 +387,16 @@ class ThiduaNomination(models.Model):
                     "achievements, votes and documents stand as approved. Refuse it and "
                     "make a new one to change them.",
                     name=approved[0].display_name,
+                )
+            )
+        refusable = ("submitted", "unit_approved", "council_approved")
+        settled = self.filtered(lambda n: n.state not in refusable)
+        if "refuse_reason" in written and settled:
+            raise UserError(
+                self.env._(
+                    "The nomination “%(name)s” can no longer be refused: its reason for "
+                    "refusal stays as it is.",
+                    name=settled[0].display_name,
                 )
             )
         if self._vote_fields & written:
@@ -456,6 +500,18 @@ class ThiduaNomination(models.Model):
                 )
             )
 
+    def _check_two_approvers(self):
+        """The unit's approval and the council's are two people's."""
+        twice = self.filtered(lambda n: n.unit_approver_id == self.env.user)
+        if twice and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "You approved “%(name)s” for the unit: another member of the council "
+                    "approves it at council level.",
+                    name=twice[0].display_name,
+                )
+            )
+
     def _check_council(self):
         if not self.env.su and not self.env.user.has_group("thidua_module.group_thidua_council"):
             raise UserError(self.env._("Only the emulation council approves at council level."))
@@ -473,7 +529,7 @@ class ThiduaNomination(models.Model):
         self._check_state(("submitted",))
         self._check_unit_manager()
         self._check_not_own()
-        self._thidua_workflow_write({"state": "unit_approved"})
+        self._thidua_workflow_write({"state": "unit_approved", "unit_approver_id": self.env.uid})
         self._schedule_next_activity()
         return True
 
@@ -481,6 +537,7 @@ class ThiduaNomination(models.Model):
         self._check_state(("unit_approved",))
         self._check_council()
         self._check_not_own()
+        self._check_two_approvers()
         self._check_eligibility(stage="council")
         self._thidua_workflow_write({"state": "council_approved"})
         self._close_approval_activities()
@@ -512,7 +569,9 @@ class ThiduaNomination(models.Model):
 
     def action_draft(self):
         self._check_state(("refused", "cancelled"))
-        self._thidua_workflow_write({"state": "draft", "refuse_reason": False})
+        self._thidua_workflow_write(
+            {"state": "draft", "refuse_reason": False, "unit_approver_id": False}
+        )
         return True
 
     _APPROVAL_ACTIVITIES = (

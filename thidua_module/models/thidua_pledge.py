@@ -426,6 +426,12 @@ class ThiduaPledge(models.Model):
                 )
             )
 
+    def _check_not_own(self, message):
+        """Nobody confirms or evaluates their own pledge, whatever their role."""
+        own = self.filtered(lambda p: p.user_id and p.user_id == self.env.user)
+        if own and not self.env.su:
+            raise UserError(message % {"name": own[0].display_name})
+
     def action_submit(self):
         self._check_state(("draft",))
         empty = self.filtered(lambda p: not p.award_type_ids and not p.line_ids)
@@ -442,21 +448,24 @@ class ThiduaPledge(models.Model):
     def action_confirm(self):
         self._check_state(("submitted",))
         self._check_managed()
-        own = self.filtered(lambda p: p.user_id == self.env.user)
-        if own and not self.env.user.has_group("thidua_module.group_thidua_officer"):
-            raise UserError(
-                self.env._(
-                    "You cannot confirm your own pledge “%(name)s”: the manager above you "
-                    "or an emulation officer does.",
-                    name=own[0].display_name,
-                )
+        self._check_not_own(
+            self.env._(
+                "You cannot confirm your own pledge “%(name)s”: the manager above you "
+                "or an emulation officer does."
             )
+        )
         self._thidua_workflow_write(self._prepare_state_values("confirmed"))
         return True
 
     def action_evaluate(self):
         self._check_state(("confirmed",))
         self._check_managed()
+        self._check_not_own(
+            self.env._(
+                "You cannot evaluate your own pledge “%(name)s”: the manager above you "
+                "or an emulation officer does."
+            )
+        )
         self._thidua_workflow_write(self._prepare_state_values("evaluated"))
         self._update_ranks()
         return True

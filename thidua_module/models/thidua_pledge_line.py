@@ -25,10 +25,13 @@ class ThiduaPledgeLine(models.Model):
     target = fields.Float(digits=(16, 2))
     actual = fields.Float(string="Result", digits=(16, 2))
     is_met = fields.Boolean(string="Met", compute="_compute_is_met", store=True)
-    state = fields.Selection(related="pledge_id.state")
-    unit_id = fields.Many2one(related="pledge_id.unit_id", store=True, string="Unit")
-    employee_id = fields.Many2one(related="pledge_id.employee_id")
-    company_id = fields.Many2one(related="pledge_id.company_id", store=True)
+    # Read as the user: a pledge one may not read tells nothing through its lines.
+    state = fields.Selection(related="pledge_id.state", compute_sudo=False)
+    unit_id = fields.Many2one(
+        related="pledge_id.unit_id", store=True, string="Unit", compute_sudo=False
+    )
+    employee_id = fields.Many2one(related="pledge_id.employee_id", compute_sudo=False)
+    company_id = fields.Many2one(related="pledge_id.company_id", store=True, compute_sudo=False)
 
     _sql_constraints = [
         ("criterion_uniq", "unique(pledge_id, criterion_id)", "A criterion appears once a pledge."),
