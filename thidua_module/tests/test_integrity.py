@@ -1,7 +1,7 @@
 import xmlrpc.client
 from datetime import date
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import CommendationCase
@@ -179,3 +179,142 @@ class TestEligibilityPanel(CommendationCase):
         nomination.invalidate_recordset(["eligibility_html", "is_eligible"])
         self.assertNotIn("already nominated", nomination.eligibility_html)
         self.assertTrue(nomination.is_eligible)
+
+
+@tagged("post_install", "-at_install")
+class TestWhatOthersMayLearn(CommendationCase):
+    """Nothing is read as superuser on behalf of someone who may not read it."""
+
+    def test_eligibility_panel_of_someone_else_is_empty_for_an_employee(self):
+        draft = (
+            self.env["thidua.nomination"]
+            .with_user(self.user_employee)
+            .new(
+                {
+                    "year": 2021,
+                    "award_type_id": self.award_ldtt.id,
+                    "employee_id": self.other_employee.id,
+                }
+            )
+        )
+        self.assertFalse(draft.eligibility_html)
+
+    def test_discipline_subject_is_for_officers_only(self):
+        self.env["thidua.discipline"].create(
+            {"name": "Vụ việc mật", "employee_id": self.employee.id, "state": "pending"}
+        )
+        nomination = self._nomination()
+        as_manager = nomination.with_user(self.user_manager).eligibility_html
+        self.assertIn("discipline case under review", as_manager)
+        self.assertNotIn("Vụ việc mật", as_manager)
+        nomination.invalidate_recordset(["eligibility_html"])
+        self.assertIn("Vụ việc mật", nomination.with_user(self.user_officer).eligibility_html)
+
+    def test_lines_tell_nothing_of_a_pledge_one_may_not_read(self):
+        pledge = self._pledge(self.other_employee)
+        self.env.invalidate_all()  # as a fresh request would: nothing read yet
+        spec = {"pledge_id": {}, "employee_id": {}, "state": {}, "unit_id": {}}
+        result = (
+            self.env["thidua.pledge.line"]
+            .with_user(self.user_employee)
+            .onchange({"pledge_id": pledge.id}, [], spec)
+        )
+        self.assertFalse(any(result["value"].get(name) for name in spec))
+
+    def test_registration_figures_belong_to_whoever_asked(self):
+        self.movement.action_launch()
+        action = self.movement.with_user(self.user_officer).action_view_registration()
+        rows = self.env["thidua.registration.rate"].search(action["domain"])
+        with self.assertRaises(AccessError):
+            rows.with_user(self.user_manager).read(["rate"])
+        with self.assertRaises(AccessError):
+            rows.with_user(self.user_manager).write({"rate": 1.0})
+
+
+@tagged("post_install", "-at_install")
+class TestUnitTree(CommendationCase):
+    """Unit managers' rights follow the unit tree: only HR officers reshape it."""
+
+    def test_employee_and_manager_cannot_reshape_the_tree(self):
+        for user in (self.user_employee, self.user_manager):
+            unit = self.other_unit.with_user(user)
+            for values in (
+                {"manager_id": self.manager_employee.id},
+                {"parent_id": self.unit.id},
+                {"active": False},
+            ):
+                with self.subTest(user=user.name, values=values), self.assertRaises(AccessError):
+                    unit.write(values)
+
+    def test_officer_reshapes_the_tree(self):
+        self.other_unit.with_user(self.user_officer).parent_id = self.unit
+        self.assertEqual(self.other_unit.parent_id, self.unit)
+
+    def test_employees_still_rename_departments_as_odoo_allows(self):
+        self.other_unit.with_user(self.user_employee).name = "Đơn vị B mới"
+        self.assertEqual(self.other_unit.name, "Đơn vị B mới")
+
+
+@tagged("post_install", "-at_install")
+class TestSeparationOfDuties(CommendationCase):
+    def test_nobody_confirms_or_evaluates_own_pledge(self):
+        officer_employee = self.env["hr.employee"].create(
+            {"name": "Cán bộ", "department_id": self.unit.id, "user_id": self.user_officer.id}
+        )
+        pledge = self._pledge(officer_employee)
+        pledge.action_submit()
+        with self.assertRaisesRegex(UserError, "your own pledge"):
+            pledge.with_user(self.user_officer).action_confirm()
+        pledge.with_user(self.user_manager).action_confirm()
+        with self.assertRaisesRegex(UserError, "your own pledge"):
+            pledge.with_user(self.user_officer).action_evaluate()
+
+    def test_manager_cannot_evaluate_his_own_pledge(self):
+        pledge = self._pledge(self.manager_employee)
+        pledge.action_submit()
+        pledge.with_user(self.user_officer).action_confirm()
+        with self.assertRaisesRegex(UserError, "your own pledge"):
+            pledge.with_user(self.user_manager).action_evaluate()
+
+    def test_unit_and_council_approvals_are_two_peoples(self):
+        other_council = new_test_user(
+            self.env, "thidua_council_2", groups="thidua_module.group_thidua_council"
+        )
+        nomination = self._nomination(self.other_employee)
+        nomination.action_submit()
+        nomination.with_user(self.user_council).action_unit_approve()
+        self.assertEqual(nomination.unit_approver_id, self.user_council)
+        with self.assertRaisesRegex(UserError, "another member of the council"):
+            nomination.with_user(self.user_council).action_council_approve()
+        nomination.with_user(other_council).action_council_approve()
+        self.assertEqual(nomination.state, "council_approved")
+
+    def test_refusal_reason_is_frozen_once_awarded(self):
+        nomination = self._grant().nomination_id
+        for user in (self.user_manager, self.user_council):
+            with self.subTest(user=user.name), self.assertRaisesRegex(UserError, "refus"):
+                nomination.with_user(user).refuse_reason = "Sửa sau khi khen"
+
+
+@tagged("post_install", "-at_install")
+class TestMoreInput(CommendationCase):
+    def test_years_too_large_for_the_database_are_refused_clearly(self):
+        with self.assertRaisesRegex(ValidationError, "four digits"):
+            self._nomination(year=99_999_999_999)
+        with self.assertRaisesRegex(ValidationError, "four digits"):
+            self.movement.year = 99_999_999_999
+
+    def test_movement_dates_within_the_years(self):
+        with self.assertRaisesRegex(ValidationError, "four digits"):
+            self.env["thidua.movement"].create(
+                self._movement_values(date_start=date(1, 1, 1), date_end=date(9999, 12, 31))
+            )
+
+    def test_a_revoked_award_can_be_nominated_again(self):
+        commendation = self._grant()
+        decision = commendation.decision_id
+        decision.revoke_reason = "Sai số quyết định"
+        decision.action_revoke()
+        again = self._nomination()
+        again.action_submit()
+        self.assertEqual(again.state, "submitted")
