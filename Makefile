@@ -17,5 +17,4 @@ pot:  ## export the terms to the .pot and merge them into vi.po
 	bash scripts/export_pot.sh
 
 venv:  ## the project's virtualenv, seeing an Odoo installed for python3
-	python3 -m venv --system-site-packages .venv
-	.venv/bin/pip install -q -r requirements-test.txt
+	bash scripts/venv.sh
