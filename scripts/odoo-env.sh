@@ -8,19 +8,19 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-_imports_odoo18() {
+imports_odoo18() {
     "$1" -c 'import odoo.release as r, sys; sys.exit(r.version_info[0] != 18)' >/dev/null 2>&1
 }
 
 find_odoo_python() {
     if [ -n "${ODOO_PYTHON:-}" ]; then
-        _imports_odoo18 "$ODOO_PYTHON" && return 0
+        imports_odoo18 "$ODOO_PYTHON" && return 0
         ODOO_MISSING="ODOO_PYTHON=$ODOO_PYTHON cannot import Odoo 18."
         return 1
     fi
     local candidate
     for candidate in "$ROOT/.venv/bin/python" python3; do
-        if command -v "$candidate" >/dev/null 2>&1 && _imports_odoo18 "$candidate"; then
+        if command -v "$candidate" >/dev/null 2>&1 && imports_odoo18 "$candidate"; then
             ODOO_PYTHON="$candidate"
             return 0
         fi

@@ -21,7 +21,8 @@ def main():
     totals = count(report_dir)
     failed = totals["failures"] + totals["errors"]
     passed = totals["tests"] - failed - totals["skipped"]
-    suite = "ran" if odoo_ran == "yes" else "did not run (no Odoo 18 here)"
+    # odoo_ran is "yes" or the reason why the suite did not run.
+    suite = "ran" if odoo_ran == "yes" else f"did not run ({odoo_ran})"
     print(f"\nOdoo suite {suite}; {totals['tests']} tests in all.")
     print(f"summary: {passed} passed, {failed} failed, {totals['skipped']} skipped")
     return 1 if failed or not totals["tests"] else 0

@@ -11,7 +11,8 @@ PYTHON="${TEST_PYTHON:-$ROOT/.venv/bin/python}"
 REPORTS="$(mktemp -d)"
 trap 'rm -rf "$REPORTS"' EXIT
 status=0
-odoo_ran="no"
+# "yes", or why the Odoo suite did not run (printed by summarize_junit.py).
+odoo_ran="no Odoo 18 here"
 
 step() { printf '\n== %s\n' "$*"; }
 elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
@@ -41,6 +42,20 @@ with psycopg2.connect(dbname=sys.argv[1]) as conn, conn.cursor() as cr:
 PY
 }
 
+# Installs the addon in a fresh database; when Odoo fails, says why from its
+# output (and which dependency to install) and returns 1.
+install_addon() {
+    local db="$1" log="$REPORTS/install_$1.log" rc
+    shift
+    odoo_cli -d "$db" "${db_args[@]}" --addons-path="$addons" -i thidua_module \
+        --stop-after-init --log-level=warn "$@" 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    [ "$rc" -eq 0 ] && return 0
+    "$PYTHON" "$ROOT/scripts/explain_install_failure.py" "$log" "$db" "$rc" "$ODOO_PYTHON" >&2
+    odoo_ran="the addon could not be installed"
+    return 1
+}
+
 run_odoo_suite() {
     local addons t1
     addons="$(odoo_addons_path)"
@@ -51,15 +66,13 @@ run_odoo_suite() {
     trap 'drop_databases; rm -rf "$REPORTS"' EXIT
     t1=$(date +%s)
     step "Installing the addon with demo data ($db_demo) and without ($db_plain)"
-    odoo_cli -d "$db_demo" "${db_args[@]}" --addons-path="$addons" -i thidua_module \
-        --stop-after-init --log-level=warn || return 1
+    install_addon "$db_demo" || return 1
     if ! demo_loaded "$db_demo"; then
         # Odoo only warns when demo data fail, and the demo tests would skip.
         echo "The demo data failed to install in $db_demo: see the log above." >&2
         status=1
     fi
-    odoo_cli -d "$db_plain" "${db_args[@]}" --addons-path="$addons" -i thidua_module \
-        --without-demo=all --stop-after-init --log-level=warn || return 1
+    install_addon "$db_plain" --without-demo=all || return 1
     echo "(installs: $(elapsed "$t1"))"
     odoo_ran="yes"
     local db
@@ -80,10 +93,12 @@ if ! find_odoo_python; then
 elif ! "$ODOO_PYTHON" -c 'import pytest_odoo' >/dev/null 2>&1; then
     step "Odoo suite: skipped"
     echo "pytest-odoo is not installed for $ODOO_PYTHON: pip install -r requirements-test.txt"
+    odoo_ran="pytest-odoo is not installed"
     status=1
 elif ! postgres_reachable; then
     step "Odoo suite: skipped"
     postgres_missing_help
+    odoo_ran="PostgreSQL does not answer"
     status=1
 else
     run_odoo_suite || status=1
