@@ -20,3 +20,4 @@ from . import thidua_eligibility
 from . import thidua_nomination
 from . import thidua_decision
 from . import thidua_commendation
+from . import res_users

@@ -27,13 +27,14 @@ class HrDepartment(models.Model):
     thidua_registration_rate = fields.Float(
         compute="_compute_thidua_registration_rate",
         string="Registration Rate",
+        groups="thidua_module.group_thidua_unit_manager",
         help="Share of the active employees of this unit and its sub-units who "
         "registered in the running movements it takes part in.",
     )
 
     # Who manages a unit, and which units lie under it, decide what unit
     # managers may see and approve here.
-    _thidua_tree_fields = frozenset({"manager_id", "parent_id", "company_id", "active"})
+    _thidua_tree_fields = frozenset({"manager_id", "parent_id", "company_id", "active", "block_id"})
 
     def write(self, vals):
         # Odoo lets every internal user edit departments.
@@ -42,8 +43,8 @@ class HrDepartment(models.Model):
             raise AccessError(
                 self.env._(
                     "Only HR officers change the manager of a department, the unit above "
-                    "it, its company or whether it is archived: emulation rights follow "
-                    "them. Ask an HR officer."
+                    "it, its emulation block, its company or whether it is archived: "
+                    "emulation rights and figures follow them. Ask an HR officer."
                 )
             )
         return super().write(vals)
@@ -83,8 +84,12 @@ class HrDepartment(models.Model):
     def _compute_thidua_registration_rate(self):
         movements = self.env["thidua.movement"].search([("state", "=", "running")])
         rates = dict.fromkeys(self.ids, 0.0)
-        for movement in movements:
-            stats = movement._registration_stats(self)
+        # A unit's figures are its managers' and the officers'.
+        visible = self
+        if not self.env.su and not self.env.user.has_group("thidua_module.group_thidua_officer"):
+            visible = self & self._thidua_managed_by()
+        for movement in movements if visible else ():
+            stats = movement._registration_stats(visible)
             for department_id, row in stats.items():
                 rates[department_id] = max(rates[department_id], row["rate"])
         for department in self:

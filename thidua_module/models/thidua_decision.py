@@ -58,8 +58,14 @@ class ThiduaDecision(models.Model):
     )
     revoke_reason = fields.Text(tracking=True, copy=False)
     date_revoked = fields.Date(readonly=True, copy=False)
-    document = fields.Binary(string="Signed Decision", attachment=True, copy=False)
-    document_filename = fields.Char(copy=False)
+    # The signed scan lists everyone: it is the officers' and the council's.
+    document = fields.Binary(
+        string="Signed Decision",
+        attachment=True,
+        copy=False,
+        groups="thidua_module.group_thidua_officer",
+    )
+    document_filename = fields.Char(copy=False, groups="thidua_module.group_thidua_officer")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )

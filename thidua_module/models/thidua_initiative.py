@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ThiduaInitiative(models.Model):
@@ -6,7 +7,7 @@ class ThiduaInitiative(models.Model):
 
     _name = "thidua.initiative"
     _description = "Initiative"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "thidua.unit.mixin"]
     _order = "date_recognised desc, id desc"
     _check_company_auto = True
 
@@ -22,6 +23,7 @@ class ThiduaInitiative(models.Model):
     )
     author_ids = fields.Many2many("hr.employee", string="Authors", check_company=True)
     department_id = fields.Many2one("hr.department", string="Unit", check_company=True)
+    unit_id = fields.Many2one(related="department_id", string="Unit of the Initiative")
     description = fields.Html()
     effect = fields.Text(help="The benefit the initiative brought, in words and in figures.")
     benefit_amount = fields.Monetary(string="Benefit")
@@ -50,3 +52,42 @@ class ThiduaInitiative(models.Model):
 
     def _live_nominations(self):
         return self.nomination_ids.filtered(lambda n: n.state not in ("refused", "cancelled"))
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_editable(vals)
+        return super().write(vals)
+
+    def _check_editable(self, vals):
+        # The link is made from the nomination, where its rules are checked.
+        if "nomination_ids" in vals:
+            raise UserError(
+                self.env._(
+                    "An initiative is linked to a nomination from the nomination, where "
+                    "the rules of one initiative for one award are checked."
+                )
+            )
+        grounding = self.filtered(
+            lambda i: any(n.state in ("council_approved", "awarded") for n in i.nomination_ids)
+        )
+        changed = {name for name in vals if not name.startswith("message_")}
+        if grounding and changed:
+            raise UserError(
+                self.env._(
+                    "The initiative “%(name)s” grounds an approved nomination: it stands "
+                    "as the council approved it.",
+                    name=grounding[0].name,
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        used = self.filtered("is_used")
+        if used:
+            raise UserError(
+                self.env._(
+                    "The initiative “%(name)s” grounds a nomination and cannot be deleted. "
+                    "Archive it once the nomination is settled.",
+                    name=used[0].name,
+                )
+            )

@@ -83,6 +83,7 @@ class ThiduaMovement(models.Model):
     pledge_count = fields.Integer(compute="_compute_pledge_count")
     registration_rate = fields.Float(
         compute="_compute_registration_rate",
+        groups="thidua_module.group_thidua_unit_manager",
         help="Share of the active employees of the participating units who registered.",
     )
     milestone_ids = fields.One2many("thidua.milestone", "movement_id", string="Milestones")
@@ -144,8 +145,11 @@ class ThiduaMovement(models.Model):
             movement.pledge_count = counts.get(movement, 0)
 
     def _compute_registration_rate(self):
+        # Over the units within the user's reach: figures are their managers'.
         for movement in self:
-            movement.registration_rate = movement._registration_total()["rate"]
+            units = movement._units_within_reach()
+            stats = movement._registration_stats(units) if units else {}
+            movement.registration_rate = movement._registration_total(stats=stats)["rate"]
 
     @api.depends("date_start", "date_end")
     def _compute_period_display(self):
@@ -340,13 +344,7 @@ class ThiduaMovement(models.Model):
         top-most units he manages within the participating units (each with its
         sub-units). Anyone else is refused.
         """
-        self.ensure_one()
-        if self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer"):
-            return self.department_ids
-        paths = tuple(self.department_ids.mapped("parent_path"))
-        managed = self.env["hr.department"]._thidua_managed_by()
-        inside = managed.filtered(lambda d: d.parent_path.startswith(paths))
-        units = inside.filtered(lambda d: d.parent_id not in inside)
+        units = self._units_within_reach()
         if not units:
             raise AccessError(
                 self.env._(
@@ -357,6 +355,16 @@ class ThiduaMovement(models.Model):
                 )
             )
         return units
+
+    def _units_within_reach(self):
+        """The units of `_units_in_reach`, or none."""
+        self.ensure_one()
+        if self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer"):
+            return self.department_ids
+        paths = tuple(self.department_ids.mapped("parent_path"))
+        managed = self.env["hr.department"]._thidua_managed_by()
+        inside = managed.filtered(lambda d: d.parent_path.startswith(paths))
+        return inside.filtered(lambda d: d.parent_id not in inside)
 
     def _registration_stats(self, units=None, phase=None, as_user=False):
         """Registration of each unit (its sub-units included) in this movement.

@@ -183,10 +183,13 @@ class ThiduaNomination(models.Model):
     @api.depends("target", "employee_id.department_id", "department_id")
     def _compute_unit_id(self):
         for nomination in self:
-            if nomination.target == "collective":
-                nomination.unit_id = nomination.department_id.parent_id or nomination.department_id
-            else:
-                nomination.unit_id = nomination.employee_id.department_id
+            nomination.unit_id = nomination._nominee_unit()
+
+    def _nominee_unit(self):
+        """The employee's department, or the unit above a collective."""
+        if self.target == "collective":
+            return self.department_id.parent_id or self.department_id
+        return self.employee_id.department_id
 
     @api.depends("state", "commendation_id.state")
     def _compute_is_live(self):
@@ -242,7 +245,9 @@ class ThiduaNomination(models.Model):
             return True
         if self.employee_id and self.employee_id.user_id == user:
             return True
-        return self.unit_id in managed_units
+        # Worked out from the nominee, not read from unit_id, which a client
+        # sends as it likes in an onchange.
+        return self._nominee_unit() in managed_units
 
     @api.model
     def _render_results(self, rows):
@@ -399,6 +404,8 @@ class ThiduaNomination(models.Model):
                     name=settled[0].display_name,
                 )
             )
+        if "refuse_reason" in written and self.filtered(lambda n: n.state == "council_approved"):
+            self._check_council()
         if self._vote_fields & written:
             self._check_vote_writer()
         if "decision_id" in vals:

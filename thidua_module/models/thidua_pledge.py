@@ -427,10 +427,18 @@ class ThiduaPledge(models.Model):
             )
 
     def _check_not_own(self, message):
-        """Nobody confirms or evaluates their own pledge, whatever their role."""
-        own = self.filtered(lambda p: p.user_id and p.user_id == self.env.user)
+        """Nobody confirms, evaluates or enters the results of their own pledge,
+        whatever their role: an individual's own, or the collective one of a unit
+        they manage."""
+        own = self.filtered(lambda p: p._is_own())
         if own and not self.env.su:
             raise UserError(message % {"name": own[0].display_name})
+
+    def _is_own(self):
+        self.ensure_one()
+        if self.target == "collective":
+            return self.department_id.manager_id.user_id == self.env.user
+        return bool(self.user_id) and self.user_id == self.env.user
 
     def action_submit(self):
         self._check_state(("draft",))
@@ -532,7 +540,8 @@ class ThiduaPledge(models.Model):
                     pledge.rank = rank
 
     def _check_lines_editable(self, fields_written):
-        """Targets are fixed once confirmed; results are entered while confirmed."""
+        """Targets are fixed once confirmed; results are entered while confirmed,
+        by someone else than the participant."""
         target_fields = {"target", "weight", "criterion_id"}
         if fields_written & target_fields:
             locked = self.filtered(lambda p: p.state not in ("draft", "submitted"))
@@ -553,6 +562,12 @@ class ThiduaPledge(models.Model):
                         name=wrong[0].display_name,
                     )
                 )
+            self._check_not_own(
+                self.env._(
+                    "You cannot enter the results of your own pledge “%(name)s”: the "
+                    "manager above you or an emulation officer does."
+                )
+            )
 
     def _report_values(self):
         self.ensure_one()

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class ThiduaPledgeLine(models.Model):
@@ -23,7 +23,7 @@ class ThiduaPledgeLine(models.Model):
     uom = fields.Char(related="criterion_id.uom", string="Unit of Measure")
     weight = fields.Float(default=1.0, digits=(16, 2))
     target = fields.Float(digits=(16, 2))
-    actual = fields.Float(string="Result", digits=(16, 2))
+    actual = fields.Float(string="Result", digits=(16, 2), copy=False)
     is_met = fields.Boolean(string="Met", compute="_compute_is_met", store=True)
     # Read as the user: a pledge one may not read tells nothing through its lines.
     state = fields.Selection(related="pledge_id.state", compute_sudo=False)
@@ -65,9 +65,13 @@ class ThiduaPledgeLine(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines.pledge_id._check_lines_editable({"target"})
+        with_results = lines.filtered("actual")
+        with_results.pledge_id._check_lines_editable({"actual"})
         return lines
 
     def write(self, vals):
+        if "pledge_id" in vals and not self.env.su:
+            raise UserError(self.env._("A target stays on its pledge: add a new target instead."))
         self.pledge_id._check_lines_editable(set(vals))
         return super().write(vals)
 

@@ -318,3 +318,118 @@ class TestMoreInput(CommendationCase):
         again = self._nomination()
         again.action_submit()
         self.assertEqual(again.state, "submitted")
+
+
+@tagged("post_install", "-at_install")
+class TestSecondProbe(CommendationCase):
+    """Holes found by probing the addon over RPC as each role."""
+
+    def _confirmed(self, employee, confirmer, **values):
+        pledge = self._pledge(employee, **values)
+        pledge.action_submit()
+        pledge.with_user(confirmer).action_confirm()
+        return pledge
+
+    def test_nobody_enters_the_results_of_their_own_pledge(self):
+        pledge = self._confirmed(self.manager_employee, self.user_officer)
+        with self.assertRaisesRegex(UserError, "results of your own pledge"):
+            pledge.line_ids[:1].with_user(self.user_manager).actual = 999
+
+    def test_manager_does_not_run_the_collective_pledge_of_his_own_unit(self):
+        pledge = self._pledge(
+            self.env["hr.employee"],
+            target="collective",
+            department_id=self.unit.id,
+            award_type_ids=[(6, 0, self.award_collective.ids)],
+            line_ids=[(0, 0, {"criterion_id": self.criterion_duties.id, "target": 1})],
+        )
+        pledge.action_submit()
+        with self.assertRaisesRegex(UserError, "your own pledge"):
+            pledge.with_user(self.user_manager).action_confirm()
+
+    def test_results_are_not_written_in_advance(self):
+        pledge = self._pledge()
+        with self.assertRaisesRegex(UserError, "confirmed pledges only"):
+            pledge.with_user(self.user_employee).write(
+                {"line_ids": [(0, 0, {"criterion_id": self.criterion_duties.id, "actual": 1})]}
+            )
+        done = self._confirmed(self.employee, self.user_manager, phase_id=self.phase_2.id)
+        done.line_ids.write({"actual": 120})
+        copied = done.copy({"phase_id": False})
+        self.assertFalse(any(copied.line_ids.mapped("actual")))
+
+    def test_a_forged_unit_opens_no_eligibility_panel(self):
+        self.env["thidua.discipline"].create(
+            {"name": "Vụ việc", "employee_id": self.other_employee.id, "state": "pending"}
+        )
+        spec = {"eligibility_html": {}}
+        values = {
+            "year": 2021,
+            "award_type_id": self.award_ldtt.id,
+            "target": "individual",
+            "employee_id": self.other_employee.id,
+            "unit_id": self.unit.id,
+        }
+        result = (
+            self.env["thidua.nomination"]
+            .with_user(self.user_manager)
+            .onchange(values, ["year"], spec)
+        )
+        self.assertFalse(result["value"].get("eligibility_html"))
+
+    def test_initiatives_of_another_unit_are_not_the_managers(self):
+        initiative = self.env["thidua.initiative"].create(
+            {"name": "Sáng kiến B", "department_id": self.other_unit.id}
+        )
+        with self.assertRaises(AccessError):
+            initiative.with_user(self.user_manager).effect = "Sửa"
+
+    def test_initiative_grounding_an_approved_nomination_stands(self):
+        initiative = self.env["thidua.initiative"].create(
+            {"name": "Sáng kiến A", "department_id": self.unit.id}
+        )
+        nomination = self._nomination(initiative_ids=[(6, 0, initiative.ids)])
+        with self.assertRaisesRegex(UserError, "from the nomination"):
+            initiative.with_user(self.user_officer).nomination_ids = [(3, nomination.id)]
+        self._approve(nomination)
+        with self.assertRaisesRegex(UserError, "stands"):
+            initiative.with_user(self.user_officer).recognition_ref = "Giả"
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            initiative.with_user(self.user_officer).unlink()
+
+    def test_signed_decision_is_for_officers(self):
+        decision = self._decision(self._approve(self._nomination()))
+        decision.document = b"JVBERi0xLjQK"
+        for user in (self.user_employee, self.user_manager):
+            with self.subTest(user=user.name), self.assertRaises(AccessError):
+                decision.with_user(user).read(["document"])
+        self.assertTrue(decision.with_user(self.user_officer).read(["document"])[0]["document"])
+
+    def test_registration_rates_are_for_managers_of_their_units(self):
+        self.movement.action_launch()
+        self._pledge()
+        with self.assertRaises(AccessError):
+            self.movement.with_user(self.user_employee).read(["registration_rate"])
+        with self.assertRaises(AccessError):
+            self.other_unit.with_user(self.user_employee).read(["thidua_registration_rate"])
+        rates = {
+            unit: unit.with_user(self.user_manager).thidua_registration_rate
+            for unit in (self.unit, self.other_unit)
+        }
+        self.assertEqual(rates[self.unit], 50.0)
+        self.assertEqual(rates[self.other_unit], 0.0, "not his unit: no figure")
+
+    def test_only_hr_moves_a_unit_to_another_block(self):
+        other_block = self.env["thidua.block"].create({"name": "Khối khác"})
+        with self.assertRaises(AccessError):
+            self.unit.with_user(self.user_employee).block_id = other_block
+
+    def test_people_do_not_move_themselves_to_another_unit(self):
+        self.assertNotIn("department_id", self.env["res.users"].SELF_WRITEABLE_FIELDS)
+
+    def test_only_the_council_rewrites_the_reason_of_an_approved_nomination(self):
+        nomination = self._approve(self._nomination())
+        with self.assertRaisesRegex(UserError, "council"):
+            nomination.with_user(self.user_officer).refuse_reason = "Không đủ"
+        nomination.with_user(self.user_council).refuse_reason = "Không đủ"
+        self.assertEqual(nomination.refuse_reason, "Không đủ")

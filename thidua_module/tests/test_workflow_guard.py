@@ -196,11 +196,14 @@ class TestRecordsStayWithinReach(CommendationCase):
             pledge.employee_id = self.other_employee
             pledge.flush_recordset()
 
-    def test_employee_cannot_move_her_pledge_line_to_another_pledge(self):
-        other = self._pledge(self.other_employee, line_ids=[])
-        line = self._pledge().line_ids[:1].with_user(self.user_employee)
-        with self.assertRaises(AccessError):
-            line.pledge_id = other
+    def test_a_target_stays_on_its_pledge(self):
+        other = self._pledge(self.manager_employee, line_ids=[])
+        line = self._pledge().line_ids[:1]
+        for user in (self.user_employee, self.user_manager, self.user_officer):
+            with self.subTest(user=user.name), self.assertRaisesRegex(UserError, "stays on"):
+                line.with_user(user).pledge_id = other
+        with self.assertRaisesRegex(UserError, "stays on"):
+            other.with_user(self.user_manager).line_ids = [(4, line.id)]
 
     def test_submitted_pledge_keeps_its_participant(self):
         pledge = self._pledge()
