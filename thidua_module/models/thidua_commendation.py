@@ -34,9 +34,16 @@ class ThiduaCommendation(models.Model):
         required=True,
         readonly=True,
     )
-    employee_id = fields.Many2one("hr.employee", index=True, readonly=True, string="Employee")
-    department_id = fields.Many2one("hr.department", index=True, readonly=True, string="Collective")
-    unit_id = fields.Many2one("hr.department", string="Unit", index=True, readonly=True)
+    # Restricted: a commendation's holder stays on record (archive, not delete).
+    employee_id = fields.Many2one(
+        "hr.employee", index=True, readonly=True, string="Employee", ondelete="restrict"
+    )
+    department_id = fields.Many2one(
+        "hr.department", index=True, readonly=True, string="Collective", ondelete="restrict"
+    )
+    unit_id = fields.Many2one(
+        "hr.department", string="Unit", index=True, readonly=True, ondelete="restrict"
+    )
     date = fields.Date(required=True, readonly=True)
     year = fields.Integer(required=True, readonly=True, aggregator=False)
     amount = fields.Monetary(readonly=True)
@@ -72,6 +79,7 @@ class ThiduaCommendation(models.Model):
         ("amount_positive", "CHECK(amount >= 0)", "An amount cannot be negative."),
     ]
     _thidua_initial_values = {"state": "valid"}
+    _thidua_unique_fields = ("nomination_id",)
 
     def _compute_currency_id(self):
         self.currency_id = self.env.ref("base.VND")

@@ -17,6 +17,7 @@ class ThiduaDecision(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _thidua_workflow_fields = ("state", "date_revoked", "year")
+    _thidua_unique_fields = ("name", "authority_id", "date")
     # Once issued, only these may still change outside the workflow.
     _issued_writable_fields = frozenset({"revoke_reason"})
 
@@ -232,9 +233,8 @@ class ThiduaDecision(models.Model):
             .create([vals for decision in self for vals in decision._prepare_commendation_values()])
         )
         for commendation in commendations:
-            commendation.nomination_id._thidua_workflow_write(
-                {"state": "awarded", "commendation_id": commendation.id}
-            )
+            commendation.nomination_id._thidua_workflow_write({"commendation_id": commendation.id})
+        commendations.nomination_id._thidua_workflow_write({"state": "awarded"})
         self._thidua_workflow_write({"state": "issued"})
         self._notify_units()
         return True

@@ -54,9 +54,13 @@ class ThiduaInitiative(models.Model):
         return self.nomination_ids.filtered(lambda n: n.state not in ("refused", "cancelled"))
 
     def write(self, vals):
-        if not self.env.su:
-            self._check_editable(vals)
-        return super().write(vals)
+        if self.env.su:
+            return super().write(vals)
+        self._check_editable(vals)
+        result = super().write(vals)
+        # Record rules are checked before a write, on the old values.
+        self.check_access("write")
+        return result
 
     def _check_editable(self, vals):
         # The link is made from the nomination, where its rules are checked.
@@ -67,8 +71,11 @@ class ThiduaInitiative(models.Model):
                     "the rules of one initiative for one award are checked."
                 )
             )
+        # Every nomination counts, those of units the writer does not see too.
         grounding = self.filtered(
-            lambda i: any(n.state in ("council_approved", "awarded") for n in i.nomination_ids)
+            lambda i: any(
+                n.state in ("council_approved", "awarded") for n in i.sudo().nomination_ids
+            )
         )
         changed = {name for name in vals if not name.startswith("message_")}
         if grounding and changed:

@@ -27,6 +27,14 @@ class ThiduaNomination(models.Model):
         "is_live",
         "unit_approver_id",
     )
+    _thidua_unique_fields = (
+        "state",
+        "award_type_id",
+        "year",
+        "employee_id",
+        "department_id",
+        "target",
+    )
     # What the unit approves: fixed once submitted.
     _nominee_fields = frozenset(
         {
@@ -80,10 +88,20 @@ class ThiduaNomination(models.Model):
         default="individual",
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", index=True, tracking=True, check_company=True
+        "hr.employee",
+        string="Employee",
+        index=True,
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
     )
     department_id = fields.Many2one(
-        "hr.department", string="Collective", index=True, tracking=True, check_company=True
+        "hr.department",
+        string="Collective",
+        index=True,
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
     )
     unit_id = fields.Many2one(
         "hr.department",
@@ -183,7 +201,11 @@ class ThiduaNomination(models.Model):
     @api.depends("target", "employee_id.department_id", "department_id")
     def _compute_unit_id(self):
         for nomination in self:
-            nomination.unit_id = nomination._nominee_unit()
+            if nomination.state not in ("draft", False) and nomination.unit_id:
+                # Once submitted, it stays with the unit that proposed it.
+                nomination.unit_id = nomination.unit_id
+            else:
+                nomination.unit_id = nomination._nominee_unit()
 
     def _nominee_unit(self):
         """The employee's department, or the unit above a collective."""
@@ -306,7 +328,8 @@ class ThiduaNomination(models.Model):
 
     @api.constrains("initiative_ids", "state")
     def _check_initiatives_used_once(self):
-        for initiative in self.initiative_ids:
+        # Every nomination counts, those of units the writer does not see too.
+        for initiative in self.initiative_ids.sudo():
             if len(initiative._live_nominations()) > 1:
                 raise ValidationError(
                     self.env._(

@@ -32,6 +32,14 @@ class ThiduaPledge(models.Model):
         "met_count",
         "unit_id",
     )
+    _thidua_unique_fields = (
+        "movement_id",
+        "phase_id",
+        "employee_id",
+        "department_id",
+        "target",
+        "state",
+    )
     # Who registers, for what: fixed once submitted.
     _participant_fields = frozenset(
         {"target", "employee_id", "department_id", "movement_id", "phase_id", "company_id"}
@@ -178,7 +186,10 @@ class ThiduaPledge(models.Model):
     @api.depends("target", "employee_id.department_id", "department_id")
     def _compute_unit_id(self):
         for pledge in self:
-            if pledge.target == "collective":
+            if pledge.state not in ("draft", False) and pledge.unit_id:
+                # Once submitted, the pledge stays with the unit it was submitted in.
+                pledge.unit_id = pledge.unit_id
+            elif pledge.target == "collective":
                 pledge.unit_id = pledge.department_id
             else:
                 pledge.unit_id = pledge.employee_id.department_id
@@ -531,13 +542,16 @@ class ThiduaPledge(models.Model):
         for pledge in evaluated:
             key = (pledge.movement_id, pledge.phase_id, pledge.unit_id, pledge.target)
             groups[key] |= pledge
+        by_rank = defaultdict(lambda: self.sudo().browse())
         for pledges in groups.values():
             rank, previous = 0, None
             for position, pledge in enumerate(pledges, start=1):
                 if pledge.score != previous:
                     rank, previous = position, pledge.score
                 if pledge.rank != rank:
-                    pledge.rank = rank
+                    by_rank[rank] |= pledge
+        for rank, pledges in by_rank.items():
+            pledges.write({"rank": rank})
 
     def _check_lines_editable(self, fields_written):
         """Targets are fixed once confirmed; results are entered while confirmed,

@@ -9,8 +9,9 @@ class ThiduaPledgeLine(models.Model):
     _description = "Pledge Target"
     _inherit = ["thidua.workflow.mixin"]
     _order = "pledge_id, sequence, id"
-    _thidua_workflow_fields = ("is_met", "state", "unit_id", "company_id")
+    _thidua_workflow_fields = ("is_met", "method", "state", "unit_id", "company_id")
     _thidua_initial_values = {}
+    _thidua_unique_fields = ("pledge_id", "criterion_id")
 
     pledge_id = fields.Many2one(
         "thidua.pledge", required=True, index=True, ondelete="cascade", string="Pledge"
@@ -19,7 +20,18 @@ class ThiduaPledgeLine(models.Model):
     criterion_id = fields.Many2one(
         "thidua.criterion", required=True, ondelete="restrict", string="Criterion"
     )
-    method = fields.Selection(related="criterion_id.method")
+    # The criterion's method as the target was set: a later change of the
+    # criterion does not rewrite evaluated results.
+    method = fields.Selection(
+        [
+            ("min", "Reach or exceed the target"),
+            ("max", "Do not exceed the target"),
+            ("bool", "Yes / No"),
+        ],
+        string="Met When",
+        compute="_compute_method",
+        store=True,
+    )
     uom = fields.Char(related="criterion_id.uom", string="Unit of Measure")
     weight = fields.Float(default=1.0, digits=(16, 2))
     target = fields.Float(digits=(16, 2))
@@ -38,14 +50,19 @@ class ThiduaPledgeLine(models.Model):
         ("weight_positive", "CHECK(weight > 0)", "The weight of a target must be positive."),
     ]
 
-    @api.depends("target", "actual", "criterion_id.method", "pledge_id.state")
+    @api.depends("criterion_id")
+    def _compute_method(self):
+        for line in self:
+            line.method = line.criterion_id.method
+
+    @api.depends("target", "actual", "method", "pledge_id.state")
     def _compute_is_met(self):
         for line in self:
             if line.pledge_id.state not in ("evaluated", "closed"):
                 line.is_met = False
-            elif line.criterion_id.method == "max":
+            elif line.method == "max":
                 line.is_met = line.actual <= line.target
-            elif line.criterion_id.method == "bool":
+            elif line.method == "bool":
                 line.is_met = bool(line.actual)
             else:
                 line.is_met = line.actual >= line.target

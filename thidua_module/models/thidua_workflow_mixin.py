@@ -22,8 +22,9 @@ class ThiduaWorkflowMixin(models.AbstractModel):
     are checked again on the new values.
 
     Uniqueness lives in PostgreSQL (unique indexes named in
-    `_sql_constraints`); a violation is turned into that constraint's message
-    as soon as the create or write is flushed, not at the end of the request.
+    `_sql_constraints`); when a create or a write of `_thidua_unique_fields`
+    breaks it, the violation is turned into that constraint's message at once,
+    not at the end of the request.
     """
 
     _name = "thidua.workflow.mixin"
@@ -34,39 +35,63 @@ class ThiduaWorkflowMixin(models.AbstractModel):
     _thidua_workflow_fields = ()
     # Values these fields may take at creation; any other must be empty.
     _thidua_initial_values = {"state": "draft"}
+    # Fields whose change may break a unique index of the model.
+    _thidua_unique_fields = ()
 
     @api.model_create_multi
     def create(self, vals_list):
+        records = self
         if not self._thidua_in_workflow():
             for vals in vals_list:
                 self._thidua_check_initial_values(vals)
+            records = self._thidua_without_guarded_defaults()
         with self._thidua_unique_guard():
-            return super().create(vals_list)
+            return super(ThiduaWorkflowMixin, records).create(vals_list)
 
     def write(self, vals):
-        if self._thidua_in_workflow():
-            with self._thidua_unique_guard():
-                return super().write(vals)
+        in_workflow = self._thidua_in_workflow()
         guarded = sorted(set(vals) & set(self._thidua_workflow_fields))
-        if guarded:
+        if guarded and not in_workflow:
             self._thidua_raise_guarded(guarded)
-        with self._thidua_unique_guard():
+        if set(vals) & set(self._thidua_unique_fields):
+            with self._thidua_unique_guard():
+                result = super().write(vals)
+        else:
             result = super().write(vals)
-        # Record rules are checked before a write, on the old values.
-        self.check_access("write")
+        if not in_workflow:
+            # Record rules are checked before a write, on the old values.
+            self.check_access("write")
         return result
+
+    def _thidua_without_guarded_defaults(self):
+        """A client's `default_state` in the context is no way around the guard."""
+        context = {
+            key: value
+            for key, value in self.env.context.items()
+            if not (key.startswith("default_") and key[8:] in self._thidua_workflow_fields)
+        }
+        return self.with_context(context)
 
     @contextmanager
     def _thidua_unique_guard(self):
+        cr = self.env.cr
+        if getattr(cr, "_thidua_unique_guard", False):
+            yield  # an outer guard is watching
+            return
+        # What is pending comes out before the savepoint: its errors are not ours.
+        self.env.flush_all()
+        cr._thidua_unique_guard = True
         try:
-            with self.env.cr.savepoint():
+            with cr.savepoint():
                 yield
         except psycopg2.errors.UniqueViolation as error:
             name = error.diag.constraint_name
             if name not in self.pool._sql_constraints:
                 raise
-            message = translate_sql_constraint(self.env.cr, name, self.env.lang or "en_US")
+            message = translate_sql_constraint(cr, name, self.env.lang or "en_US")
             raise ValidationError(message) from None
+        finally:
+            cr._thidua_unique_guard = False
 
     def _thidua_in_workflow(self):
         """May workflow fields be written: by an action, the superuser or data files."""
@@ -81,10 +106,6 @@ class ThiduaWorkflowMixin(models.AbstractModel):
         """The one path by which the action methods change workflow fields."""
         return self.with_context(thidua_workflow=_WORKFLOW).write(vals)
 
-    def _thidua_workflow_env(self):
-        """These records in the workflow's path, for side effects of an action."""
-        return self.with_context(thidua_workflow=_WORKFLOW)
-
     def _thidua_check_initial_values(self, vals):
         for name in self._thidua_workflow_fields:
             value = vals.get(name)
@@ -97,9 +118,10 @@ class ThiduaWorkflowMixin(models.AbstractModel):
         )
         raise UserError(
             self.env._(
-                "%(fields)s of a %(model)s change only through its workflow buttons "
-                "(submit, approve, evaluate, issue, ...), not by editing the record.",
+                "These fields of the record “%(record)s” change only through the buttons "
+                "of its workflow (submit, approve, evaluate, issue, ...), not by editing "
+                "it: %(fields)s.",
+                record=self.ids and self[:1].display_name or self.env._("new"),
                 fields=labels,
-                model=self.env["ir.model"].sudo()._get(self._name).name,
             )
         )

@@ -66,7 +66,10 @@ class CommittedCase(BaseCase):
             )
             for table in TABLES:
                 cr.execute(f"DELETE FROM {table} WHERE id > %s", (marks[table],))  # noqa: S608
-            cr.execute("DELETE FROM mail_activity WHERE res_model = 'thidua.nomination'")
+            cr.execute(
+                "DELETE FROM mail_activity WHERE res_model = 'thidua.nomination' AND res_id > %s",
+                (marks["thidua_nomination"],),
+            )
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["thidua.movement"].browse(self.ids["movement"]).unlink()
             employee = env["hr.employee"].browse(self.ids["employee"])
@@ -169,7 +172,7 @@ class TestConcurrentUniqueness(CommittedCase):
             return lambda env: env["thidua.nomination"].browse(nomination_id).action_submit()
 
         error = self._race(submit(first_id), submit(second_id))
-        self.assertIsInstance(error, UserError)
+        self.assertIsInstance(error, ValidationError)
         self.assertIn("already nominated", str(error))
         live = self._count(
             "SELECT count(*) FROM thidua_nomination WHERE employee_id = %s AND is_live",
@@ -189,6 +192,46 @@ class TestConcurrentUniqueness(CommittedCase):
         count = self._count(
             "SELECT count(*) FROM thidua_decision WHERE authority_id = %s",
             (self.ids["authority"],),
+        )
+        self.assertEqual(count, 1)
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentCommendation(CommittedCase):
+    """One commendation per nomination, even written at the same instant."""
+
+    def _prepare(self, env):
+        ids = super()._prepare(env)
+        nomination = env["thidua.nomination"].create(
+            {"year": 2021, "award_type_id": ids["award"], "employee_id": ids["employee"]}
+        )
+        decision = env["thidua.decision"].create(
+            {"name": "2/QĐ-SONGSONG", "date": date(2021, 12, 1), "authority_id": ids["authority"]}
+        )
+        return dict(ids, nomination=nomination.id, decision=decision.id)
+
+    def test_two_commendations_of_one_nomination_at_once_give_one(self):
+        def grant(env):
+            env["thidua.commendation"].create(
+                {
+                    "decision_id": self.ids["decision"],
+                    "nomination_id": self.ids["nomination"],
+                    "award_type_id": self.ids["award"],
+                    "award_kind": "yearly",
+                    "target": "individual",
+                    "employee_id": self.ids["employee"],
+                    "date": date(2021, 12, 1),
+                    "year": 2021,
+                    "company_id": env.company.id,
+                }
+            )
+
+        error = self._race(grant, grant)
+        self.assertIsInstance(error, ValidationError)
+        self.assertIn("one commendation only", str(error))
+        count = self._count(
+            "SELECT count(*) FROM thidua_commendation WHERE nomination_id = %s",
+            (self.ids["nomination"],),
         )
         self.assertEqual(count, 1)
 

@@ -1,8 +1,11 @@
 import xmlrpc.client
 from datetime import date
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import CommendationCase
 
@@ -433,3 +436,63 @@ class TestSecondProbe(CommendationCase):
             nomination.with_user(self.user_officer).refuse_reason = "Không đủ"
         nomination.with_user(self.user_council).refuse_reason = "Không đủ"
         self.assertEqual(nomination.refuse_reason, "Không đủ")
+
+
+@tagged("post_install", "-at_install")
+class TestReview(CommendationCase):
+    """What a review of the change found."""
+
+    def test_defaults_in_the_context_are_no_way_around_the_guard(self):
+        Pledge = self.env["thidua.pledge"].with_user(self.user_employee)
+        pledge = Pledge.with_context(default_state="closed", default_rank=1).create(
+            self._pledge_values()
+        )
+        self.assertEqual((pledge.state, pledge.rank), ("draft", 0))
+        Nomination = self.env["thidua.nomination"].with_user(self.user_manager)
+        nomination = Nomination.with_context(
+            default_state="council_approved", default_unit_approver_id=self.user_council.id
+        ).create(
+            {"year": 2021, "award_type_id": self.award_ldtt.id, "employee_id": self.employee.id}
+        )
+        self.assertEqual(nomination.state, "draft")
+        self.assertFalse(nomination.unit_approver_id)
+        Decision = self.env["thidua.decision"].with_user(self.user_council)
+        decision = Decision.with_context(default_state="issued").create(
+            {"name": "8/QĐ-TN", "authority_id": self.authority.id}
+        )
+        self.assertEqual(decision.state, "draft")
+
+    def test_evaluated_results_stay_when_a_criterion_changes(self):
+        pledge = self._pledge()
+        pledge.action_submit()
+        pledge.action_confirm()
+        productivity = pledge.line_ids.filtered(
+            lambda line: line.criterion_id == self.criterion_productivity
+        )
+        productivity.actual = 120
+        pledge.action_evaluate()
+        score = pledge.score
+        self.criterion_productivity.method = "max"
+        self.assertEqual(pledge.score, score)
+
+    def test_a_submitted_pledge_and_nomination_stay_with_their_unit(self):
+        pledge = self._pledge()
+        pledge.action_submit()
+        nomination = self._grant().nomination_id
+        self.employee.department_id = self.other_unit
+        self.assertEqual(pledge.unit_id, self.sub_unit)
+        self.assertEqual(nomination.unit_id, self.sub_unit)
+        draft = self._pledge(phase_id=self.phase_2.id)
+        self.assertEqual(draft.unit_id, self.other_unit)
+
+    def test_the_holder_of_a_commendation_is_archived_not_deleted(self):
+        commendation = self._grant()
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
+            commendation.employee_id.unlink()
+
+    def test_manager_cannot_move_an_initiative_out_of_his_units(self):
+        initiative = self.env["thidua.initiative"].create(
+            {"name": "Sáng kiến A", "department_id": self.unit.id}
+        )
+        with self.assertRaises(AccessError):
+            initiative.with_user(self.user_manager).department_id = self.other_unit
