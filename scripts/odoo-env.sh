@@ -83,7 +83,7 @@ odoo_db_args() {
     [ -n "${PGHOST:-}" ] && args+=("--db_host=$PGHOST")
     [ -n "${PGPORT:-}" ] && args+=("--db_port=$PGPORT")
     [ -n "${PGUSER:-}" ] && args+=("--db_user=$PGUSER")
-    [ -n "${PGPASSWORD:-}" ] && args+=("--db_password=$PGPASSWORD")
+    # No --db_password: libpq reads PGPASSWORD itself, and a command line shows in ps.
     echo "${args[@]}"
 }
 

@@ -90,6 +90,10 @@ run_odoo_suite() {
 if ! find_odoo_python; then
     step "Odoo suite: skipped"
     odoo_missing_help
+    if [ -n "${REQUIRE_ODOO:-}" ]; then
+        echo "REQUIRE_ODOO is set: a missing Odoo fails the test command." >&2
+        status=1
+    fi
 elif ! "$ODOO_PYTHON" -c 'import pytest_odoo' >/dev/null 2>&1; then
     step "Odoo suite: skipped"
     echo "pytest-odoo is not installed for $ODOO_PYTHON: pip install -r requirements-test.txt"
