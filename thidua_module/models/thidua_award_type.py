@@ -1,14 +1,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.sql import check_text_lengths
-
 
 class ThiduaAwardType(models.Model):
     """A title (danh hiệu thi đua) or a form of commendation (hình thức khen thưởng)."""
 
     _name = "thidua.award.type"
     _description = "Award Type"
+    _inherit = ["thidua.text.limit.mixin"]
+    _thidua_text_limits = {"code": 32}
     _order = "sequence, id"
 
     name = fields.Char(required=True)
@@ -107,16 +107,6 @@ class ThiduaAwardType(models.Model):
             "Quotas, vote shares and member shares are percentages between 0 and 100.",
         ),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_text_lengths(self, vals, {"code": 32})
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_text_lengths(self, vals, {"code": 32})
-        return super().write(vals)
 
     def _compute_commendation_count(self):
         counts = dict(

@@ -1,13 +1,13 @@
 from odoo import api, fields, models
 
-from ..tools.sql import check_text_lengths
-
 
 class ThiduaBlock(models.Model):
     """A block (khối thi đua) groups the units that compete together."""
 
     _name = "thidua.block"
     _description = "Emulation Block"
+    _inherit = ["thidua.text.limit.mixin"]
+    _thidua_text_limits = {"code": 32}
     _order = "sequence, id"
 
     name = fields.Char(required=True)
@@ -30,16 +30,6 @@ class ThiduaBlock(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code, company_id)", "The code of a block must be unique."),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_text_lengths(self, vals, {"code": 32})
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_text_lengths(self, vals, {"code": 32})
-        return super().write(vals)
 
     @api.depends("department_ids")
     def _compute_department_count(self):

@@ -1,5 +1,11 @@
 from odoo import fields, models
 
+METHODS = [
+    ("min", "Reach or exceed the target"),
+    ("max", "Do not exceed the target"),
+    ("bool", "Yes / No"),
+]
+
 
 class ThiduaCriterion(models.Model):
     """A quantitative criterion (tiêu chí) a pledge sets a target for."""
@@ -13,11 +19,7 @@ class ThiduaCriterion(models.Model):
     description = fields.Text(string="What It Measures")
     uom = fields.Char(string="Unit of Measure", help="e.g. %, sản phẩm, sáng kiến")
     method = fields.Selection(
-        [
-            ("min", "Reach or exceed the target"),
-            ("max", "Do not exceed the target"),
-            ("bool", "Yes / No"),
-        ],
+        METHODS,
         string="Met When",
         required=True,
         default="min",

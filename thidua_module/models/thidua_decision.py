@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import escape_psql
 
 from ..tools.dates import format_vn_amount, format_vn_date, long_vn_date
-from ..tools.sql import check_text_lengths, create_partial_unique_index
+from ..tools.sql import create_partial_unique_index
 
 
 class ThiduaDecision(models.Model):
@@ -13,11 +13,18 @@ class ThiduaDecision(models.Model):
 
     _name = "thidua.decision"
     _description = "Commendation Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin", "thidua.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "thidua.workflow.mixin",
+        "thidua.phase.mixin",
+        "thidua.text.limit.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
     _thidua_workflow_fields = ("state", "date_revoked", "year")
     _thidua_unique_fields = ("name", "authority_id", "date")
+    _thidua_text_limits = {"name": 64}
     # Once issued, only these may still change outside the workflow.
     _issued_writable_fields = frozenset({"revoke_reason"})
 
@@ -105,19 +112,6 @@ class ThiduaDecision(models.Model):
             decision.commendation_count = len(decision.commendation_ids)
             decision.amount_total = sum(valid.mapped("amount"))
 
-    @api.constrains("movement_id", "phase_id")
-    def _check_phase(self):
-        wrong = self.filtered(lambda d: d.phase_id and d.phase_id.movement_id != d.movement_id)
-        if wrong:
-            raise ValidationError(
-                self.env._(
-                    "The phase “%(phase)s” belongs to the movement “%(other)s”, not to the "
-                    "decision's movement. Choose a phase of the decision's movement.",
-                    phase=wrong[0].phase_id.name,
-                    other=wrong[0].phase_id.movement_id.name,
-                )
-            )
-
     @api.constrains("date")
     def _check_date(self):
         self.env["thidua.movement"]._check_year_range([d.date.year for d in self if d.date])
@@ -160,14 +154,9 @@ class ThiduaDecision(models.Model):
     def _normalize_number(self, vals):
         if isinstance(vals.get("name"), str):
             vals["name"] = " ".join(vals["name"].split())
-            check_text_lengths(self, vals, {"name": 64})
 
     def _check_editable(self, vals):
-        changed = {
-            name
-            for name in set(vals) - self._issued_writable_fields
-            if not name.startswith(("message_", "activity_"))
-        }
+        changed = self._thidua_changed_content(vals, self._issued_writable_fields)
         issued = self.filtered(lambda d: d.state != "draft")
         if issued and "revoke_reason" in vals and issued.filtered(lambda d: d.state == "revoked"):
             changed.add("revoke_reason")

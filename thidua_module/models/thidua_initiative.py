@@ -7,7 +7,8 @@ class ThiduaInitiative(models.Model):
 
     _name = "thidua.initiative"
     _description = "Initiative"
-    _inherit = ["mail.thread", "thidua.unit.mixin"]
+    # The workflow mixin for its check that a write leaves the record within reach.
+    _inherit = ["mail.thread", "thidua.unit.mixin", "thidua.workflow.mixin"]
     _order = "date_recognised desc, id desc"
     _check_company_auto = True
 
@@ -54,13 +55,9 @@ class ThiduaInitiative(models.Model):
         return self.nomination_ids.filtered(lambda n: n.state not in ("refused", "cancelled"))
 
     def write(self, vals):
-        if self.env.su:
-            return super().write(vals)
-        self._check_editable(vals)
-        result = super().write(vals)
-        # Record rules are checked before a write, on the old values.
-        self.check_access("write")
-        return result
+        if not self.env.su:
+            self._check_editable(vals)
+        return super().write(vals)
 
     def _check_editable(self, vals):
         # The link is made from the nomination, where its rules are checked.
@@ -77,8 +74,7 @@ class ThiduaInitiative(models.Model):
                 n.state in ("council_approved", "awarded") for n in i.sudo().nomination_ids
             )
         )
-        changed = {name for name in vals if not name.startswith("message_")}
-        if grounding and changed:
+        if grounding and self._thidua_changed_content(vals):
             raise UserError(
                 self.env._(
                     "The initiative “%(name)s” grounds an approved nomination: it stands "

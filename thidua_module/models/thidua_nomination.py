@@ -17,6 +17,7 @@ class ThiduaNomination(models.Model):
         "mail.activity.mixin",
         "thidua.unit.mixin",
         "thidua.workflow.mixin",
+        "thidua.phase.mixin",
     ]
     _order = "year desc, unit_id, award_type_id, id"
     _check_company_auto = True
@@ -359,23 +360,6 @@ class ThiduaNomination(models.Model):
                 self.env._("Only draft or cancelled nominations can be deleted. Cancel it first.")
             )
 
-    @api.constrains("movement_id", "phase_id")
-    def _check_phase(self):
-        wrong = self.filtered(lambda n: n.phase_id and n.phase_id.movement_id != n.movement_id)
-        if wrong:
-            raise ValidationError(
-                self.env._(
-                    "The phase “%(phase)s” belongs to the movement “%(other)s”, not to the "
-                    "nomination's movement. Choose a phase of the nomination's movement.",
-                    phase=wrong[0].phase_id.name,
-                    other=wrong[0].phase_id.movement_id.name,
-                )
-            )
-
-    @api.constrains("year")
-    def _check_year(self):
-        self.env["thidua.movement"]._check_year_range(self.mapped("year"))
-
     @api.model_create_multi
     def create(self, vals_list):
         years = [vals["year"] for vals in vals_list if "year" in vals]
@@ -403,11 +387,7 @@ class ThiduaNomination(models.Model):
                 )
             )
         approved = self.filtered(lambda n: n.state in ("council_approved", "awarded"))
-        frozen = {
-            name
-            for name in written - self._approved_writable_fields
-            if not name.startswith(("message_", "activity_"))
-        }
+        frozen = self._thidua_changed_content(vals, self._approved_writable_fields)
         if approved and frozen:
             raise UserError(
                 self.env._(

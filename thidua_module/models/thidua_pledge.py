@@ -18,6 +18,7 @@ class ThiduaPledge(models.Model):
         "mail.activity.mixin",
         "thidua.unit.mixin",
         "thidua.workflow.mixin",
+        "thidua.phase.mixin",
     ]
     _order = "movement_id desc, phase_id, unit_id, rank, id"
     _check_company_auto = True
@@ -271,19 +272,8 @@ class ThiduaPledge(models.Model):
                 )
             )
 
-    @api.constrains("movement_id", "phase_id")
-    def _check_phase(self):
-        for pledge in self.filtered("phase_id"):
-            if pledge.phase_id.movement_id != pledge.movement_id:
-                raise ValidationError(
-                    self.env._(
-                        "The phase “%(phase)s” belongs to the movement “%(other)s”, not "
-                        "to “%(movement)s”. Choose a phase of this movement.",
-                        phase=pledge.phase_id.name,
-                        other=pledge.phase_id.movement_id.name,
-                        movement=pledge.movement_id.name,
-                    )
-                )
+    @api.constrains("movement_id")
+    def _check_movement_open(self):
         closed = self.movement_id.filtered(lambda m: m.state in ("closed", "cancelled"))
         if closed:
             raise ValidationError(

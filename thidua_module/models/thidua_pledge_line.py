@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .thidua_criterion import METHODS
+
 
 class ThiduaPledgeLine(models.Model):
     """The target a pledge sets for one criterion, and the result reached."""
@@ -23,11 +25,7 @@ class ThiduaPledgeLine(models.Model):
     # The criterion's method as the target was set: a later change of the
     # criterion does not rewrite evaluated results.
     method = fields.Selection(
-        [
-            ("min", "Reach or exceed the target"),
-            ("max", "Do not exceed the target"),
-            ("bool", "Yes / No"),
-        ],
+        METHODS,
         string="Met When",
         compute="_compute_method",
         store=True,

@@ -93,6 +93,16 @@ class ThiduaWorkflowMixin(models.AbstractModel):
         finally:
             cr._thidua_unique_guard = False
 
+    @api.model
+    def _thidua_changed_content(self, vals, still_writable=()):
+        """The fields of `vals` that change the record itself: not its chatter,
+        followers or activities, nor those `still_writable`."""
+        return {
+            name
+            for name in set(vals) - set(still_writable)
+            if not name.startswith(("message_", "activity_"))
+        }
+
     def _thidua_in_workflow(self):
         """May workflow fields be written: by an action, the superuser or data files."""
         return self.env.su or self._thidua_in_workflow_path()

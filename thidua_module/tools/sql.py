@@ -1,4 +1,3 @@
-from odoo.exceptions import ValidationError
 from odoo.tools.sql import SQL, index_exists
 
 
@@ -20,20 +19,3 @@ def create_partial_unique_index(cr, indexname, tablename, expressions, where):
             SQL(where),
         )
     )
-
-
-def check_text_lengths(model, vals, limits):
-    """Refuse texts longer than `limits` ({field: max length}) before they reach
-    an index, where PostgreSQL would reject them with an unreadable error."""
-    for name, limit in limits.items():
-        value = vals.get(name)
-        if isinstance(value, str) and len(value) > limit:
-            raise ValidationError(
-                model.env._(
-                    "“%(field)s” is limited to %(limit)s characters (%(length)s given). "
-                    "Shorten it.",
-                    field=model._fields[name]._description_string(model.env),
-                    limit=limit,
-                    length=len(value),
-                )
-            )
