@@ -62,6 +62,8 @@ class ThiduaCriterion(models.Model):
         whose unit competes in `block` and who joins `programmes`. A criterion
         with no block applies in every block; with no programme, to every
         participant."""
+        # In a form, the programmes are new records standing for the real ones.
+        programmes = programmes._origin
         return self.filtered(
             lambda c: (
                 c.applies_to in (target, "both")
