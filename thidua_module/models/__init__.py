@@ -2,6 +2,7 @@ from . import thidua_unit_mixin
 from . import thidua_workflow_mixin
 from . import thidua_phase_mixin
 from . import thidua_text_limit_mixin
+from . import thidua_nominee_mixin
 from . import thidua_level
 from . import thidua_authority
 from . import thidua_block

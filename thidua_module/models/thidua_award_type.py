@@ -18,8 +18,7 @@ class ThiduaAwardType(models.Model):
         [("title", "Emulation title"), ("form", "Form of commendation")],
         required=True,
         default="title",
-        help="An emulation title (danh hiệu thi đua) or a form of commendation "
-        "(hình thức khen thưởng).",
+        help="An emulation title, awarded for a year or a movement, or a form of commendation.",
     )
     target = fields.Selection(
         [
@@ -37,7 +36,7 @@ class ThiduaAwardType(models.Model):
     )
     is_movement_title = fields.Boolean(
         string="Movement Title",
-        help="A title of a movement's own programme (e.g. Người tốt, việc tốt), "
+        help="A title of a movement's own programme (e.g. Good people, good deeds), "
         "awarded by the union rather than under the law's yearly titles.",
     )
     legal_basis = fields.Text(help="The article of law or regulation this award rests on.")
@@ -59,6 +58,13 @@ class ThiduaAwardType(models.Model):
         "that grounds no other award."
     )
     initiative_count = fields.Integer(string="Initiatives Required", default=1)
+    initiative_level_id = fields.Many2one(
+        "thidua.level",
+        string="Initiatives Recognised At",
+        ondelete="restrict",
+        help="Only initiatives recognised at this level or above count (levels of the "
+        "same system, state or trade union); empty means any recognised initiative.",
+    )
     quota_base_type_id = fields.Many2one(
         "thidua.award.type",
         string="Quota Against",
