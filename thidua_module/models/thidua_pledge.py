@@ -263,15 +263,20 @@ class ThiduaPledge(models.Model):
         for pledge in self:
             target = pledge.target
             wrong = pledge.award_type_ids.filtered(lambda a, t=target: a.target not in (t, "both"))
+            if wrong and target == "individual":
+                raise ValidationError(
+                    self.env._(
+                        "“%(award)s” is not awarded to individuals. Choose titles for "
+                        "individuals.",
+                        award=wrong[0].name,
+                    )
+                )
             if wrong:
                 raise ValidationError(
                     self.env._(
-                        "“%(award)s” is not awarded to this kind of participant. Choose "
-                        "titles for %(target)s.",
+                        "“%(award)s” is not awarded to collectives. Choose titles for "
+                        "collectives.",
                         award=wrong[0].name,
-                        target=dict(self._fields["target"]._description_selection(self.env))[
-                            pledge.target
-                        ],
                     )
                 )
 
