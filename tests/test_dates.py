@@ -90,14 +90,6 @@ def test_ranges_overlap(a, b, overlap):
     assert dates.ranges_overlap(*a, *b) is overlap
 
 
-def test_long_date_with_and_without_place():
-    assert dates.long_vn_date(date(2021, 7, 5), "Long Biên") == (
-        "Long Biên, ngày 05 tháng 07 năm 2021"
-    )
-    assert dates.long_vn_date(date(2021, 7, 5)) == "Ngày 05 tháng 07 năm 2021"
-    assert dates.long_vn_date(None) == ""
-
-
 def test_amount_uses_dots_between_thousands():
     assert dates.format_vn_amount(1490000) == "1.490.000"
     assert dates.format_vn_amount(0) == "0"

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.dates import format_vn_date, long_vn_date
+from ..tools.dates import format_vn_date
 
 
 class ThiduaCommendation(models.Model):
@@ -101,11 +101,7 @@ class ThiduaCommendation(models.Model):
 
     def _certificate_values(self):
         self.ensure_one()
-        decision = self.decision_id
-        award = self.award_type_id
         return {
-            "heading": award.name.upper() if award.kind == "form" else "GIẤY CHỨNG NHẬN",
             "position": ", ".join(p for p in (self.job_title, self.department_name) if p),
-            "dated": long_vn_date(decision.date, decision.place or ""),
-            "dated_short": f"ngày {format_vn_date(decision.date)}",
+            "format_date": format_vn_date,
         }

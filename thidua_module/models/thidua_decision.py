@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import escape_psql
 
-from ..tools.dates import format_vn_amount, format_vn_date, long_vn_date
+from ..tools.dates import format_vn_amount, format_vn_date
 from ..tools.sql import create_partial_unique_index
 
 
@@ -337,22 +337,10 @@ class ThiduaDecision(models.Model):
         for line in sorted(lines, key=lambda r: (r["unit"], r["name"])):
             groups.setdefault(line["unit"], []).append(line)
         people = sum(1 for line in lines if line["target"] == "individual")
-        collectives = len(lines) - people
-        parts = []
-        if collectives:
-            parts.append(f"{collectives} tập thể")
-        if people:
-            parts.append(f"{people} cá nhân")
-        subject = (
-            "các tập thể, cá nhân"
-            if people and collectives
-            else ("các tập thể" if collectives else "các cá nhân")
-        )
         return {
-            "dated": long_vn_date(self.date, self.place or ""),
-            "dated_short": f"ngày {format_vn_date(self.date)}",
-            "subject": subject,
-            "count_text": " và ".join(parts),
+            "people": people,
+            "collectives": len(lines) - people,
+            "format_date": format_vn_date,
             "bases": [line for line in (self.legal_basis or "").splitlines() if line.strip()],
             "recipients": [
                 line.strip(" -") for line in (self.recipients or "").splitlines() if line.strip()

@@ -4,7 +4,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from ..tools.dates import format_vn_date, long_vn_date
+from ..tools.dates import format_vn_date
 from ..tools.sql import create_partial_unique_index
 
 
@@ -266,16 +266,14 @@ class ThiduaPledge(models.Model):
             if wrong and target == "individual":
                 raise ValidationError(
                     self.env._(
-                        "“%(award)s” is not awarded to individuals. Choose titles for "
-                        "individuals.",
+                        "“%(award)s” is not awarded to individuals. Choose titles for individuals.",
                         award=wrong[0].name,
                     )
                 )
             if wrong:
                 raise ValidationError(
                     self.env._(
-                        "“%(award)s” is not awarded to collectives. Choose titles for "
-                        "collectives.",
+                        "“%(award)s” is not awarded to collectives. Choose titles for collectives.",
                         award=wrong[0].name,
                     )
                 )
@@ -508,22 +506,3 @@ class ThiduaPledge(models.Model):
                     "manager above you or an emulation officer does."
                 )
             )
-
-    def _report_values(self):
-        self.ensure_one()
-        methods = {
-            "min": "Đạt hoặc vượt chỉ tiêu",
-            "max": "Không vượt quá chỉ tiêu",
-            "bool": "Có / Không",
-        }
-
-        def target(line):
-            if line.method == "bool":
-                return "Có" if line.target else "Không"
-            return f"{line.target:g}"
-
-        return {
-            "dated": long_vn_date(self.date, ""),
-            "method": methods,
-            "target": target,
-        }

@@ -52,14 +52,6 @@ def ranges_overlap(start_a, end_a, start_b, end_b):
     return start_a <= end_b and start_b <= end_a
 
 
-def long_vn_date(value, place=""):
-    """A document's place and date: "Long Biên, ngày 15 tháng 07 năm 2021"."""
-    if not value:
-        return ""
-    text = f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
-    return f"{place}, {text}" if place else text.capitalize()
-
-
 def format_vn_amount(value):
     """An amount in đồng as Vietnamese documents write it: 1.490.000."""
     return f"{round(value or 0):,}".replace(",", ".")
