@@ -45,7 +45,6 @@ class ThiduaAwardType(models.Model):
         help="The amount is this coefficient times the base salary in force on the decision date.",
     )
     collective_multiplier = fields.Float(
-        string="Collective Multiplier",
         default=1.0,
         digits=(16, 2),
         help="Collectives receive the individual amount times this figure.",

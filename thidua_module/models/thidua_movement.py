@@ -46,8 +46,8 @@ class ThiduaMovement(models.Model):
     )
     child_ids = fields.One2many("thidua.movement", "parent_id", string="Implementing Movements")
     themes = fields.Text(string="Themes of the Year")
-    objectives = fields.Html(string="Objectives")
-    legal_basis = fields.Text(string="Legal Basis")
+    objectives = fields.Html()
+    legal_basis = fields.Text()
     department_ids = fields.Many2many(
         "hr.department",
         "thidua_movement_department_rel",

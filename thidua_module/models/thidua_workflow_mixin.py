@@ -70,7 +70,8 @@ class ThiduaWorkflowMixin(models.AbstractModel):
             for key, value in self.env.context.items()
             if not (key.startswith("default_") and key[8:] in self._thidua_workflow_fields)
         }
-        return self.with_context(context)
+        # Dropping keys needs a whole new context: kwargs can only add or set them.
+        return self.with_context(context)  # pylint: disable=context-overridden
 
     @contextmanager
     def _thidua_unique_guard(self):

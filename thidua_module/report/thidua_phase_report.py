@@ -73,7 +73,7 @@ class ThiduaPhaseReport(models.AbstractModel):
             values.append(counts[unit.id, "amount"])
             for index, value in enumerate(values):
                 totals[index] += value
-            out.write([number, unit.block_id.name or "", unit.name] + values, styles)
+            out.write_row([number, unit.block_id.name or "", unit.name] + values, styles)
         last = out.row - 1
         sums = [
             (f"=SUM({cell(first, col + 3)}:{cell(last, col + 3)})", totals[col])
@@ -81,7 +81,7 @@ class ThiduaPhaseReport(models.AbstractModel):
             else 0
             for col in range(len(labels) - 3)
         ]
-        out.write(
+        out.write_row(
             ["", self.env._("Total"), ""] + sums,
             ["group", "group", "group"] + ["total"] * (len(labels) - 3),
         )

@@ -77,7 +77,7 @@ class ThiduaRegistrationSummary(models.AbstractModel):
             values.append(collectives[unit.id])
             for index, value in enumerate(values[3:], start=3):
                 totals[index] += value
-            out.write(values, styles)
+            out.write_row(values, styles)
         last = out.row - 1
         sums = []
         for column in range(3, len(labels)):
@@ -92,7 +92,7 @@ class ThiduaRegistrationSummary(models.AbstractModel):
                 cached = totals[column]
                 formula = f"=SUM({cell(first, column)}:{cell(last, column)})"
             sums.append((formula, cached) if last >= first else cached)
-        out.write(
+        out.write_row(
             ["", self.env._("Total"), ""] + sums,
             ["group", "group", "group"] + ["total"] * (len(labels) - 3),
         )

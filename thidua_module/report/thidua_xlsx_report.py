@@ -75,7 +75,7 @@ class XlsxSheet:
         self.row += 1
         self.sheet.freeze_panes(self.row, 0)
 
-    def write(self, values, styles):
+    def write_row(self, values, styles):
         for column, (value, style) in enumerate(zip(values, styles, strict=True)):
             fmt = self.formats[style]
             if value is None or value is False or value == "":
@@ -212,13 +212,13 @@ class ThiduaXlsxReport(models.AbstractModel):
             groups.setdefault(row["unit"], []).append(row)
         number, subtotal_cells, grand_total = 0, [], 0.0
         for unit, rows in groups.items():
-            out.write([unit or self.env._("(no unit)")] + [""] * 8, ["group"] * 9)
+            out.write_row([unit or self.env._("(no unit)")] + [""] * 8, ["group"] * 9)
             first = out.row
             for row in rows:
                 number += 1
                 male = row["birthday"] if row["gender"] != "female" else None
                 female = row["birthday"] if row["gender"] == "female" else None
-                out.write(
+                out.write_row(
                     [
                         number,
                         row["name"],
@@ -236,14 +236,14 @@ class ThiduaXlsxReport(models.AbstractModel):
             grand_total += amount
             formula = f"=SUM({cell(first, 8)}:{cell(out.row - 1, 8)})"
             subtotal_cells.append(cell(out.row, 8))
-            out.write(
+            out.write_row(
                 ["", self.env._("Subtotal: %(unit)s (%(count)s)", unit=unit, count=len(rows))]
                 + [""] * 6
                 + [(formula, amount)],
                 ["group"] * 8 + ["total"],
             )
         total_formula = "=" + ("+".join(subtotal_cells) if subtotal_cells else "0")
-        out.write(
+        out.write_row(
             ["", self.env._("Total (%(count)s)", count=number)]
             + [""] * 6
             + [(total_formula, grand_total)],
