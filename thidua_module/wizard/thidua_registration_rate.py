@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 
 class ThiduaRegistrationRate(models.TransientModel):
@@ -34,7 +34,7 @@ class ThiduaRegistrationRate(models.TransientModel):
                     "registered_count": len(row["registered"]),
                     "unregistered_count": len(missing),
                     "rate": row["rate"],
-                    "unregistered_employee_ids": [(6, 0, missing)],
+                    "unregistered_employee_ids": [Command.set(missing)],
                 }
             )
         return rows
@@ -65,6 +65,6 @@ class ThiduaRegistrationRate(models.TransientModel):
         wizard_action["context"] = dict(
             wizard_action["context"],
             default_phase_id=self[:1].phase_id.id,
-            default_department_ids=[(6, 0, self.department_id.ids)],
+            default_department_ids=[Command.set(self.department_id.ids)],
         )
         return wizard_action
