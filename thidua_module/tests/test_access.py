@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -93,7 +94,7 @@ class TestAccess(ThiduaCase):
 
     def test_officer_manages_configuration(self):
         block = self.env["thidua.block"].with_user(self.user_officer).create({"name": "Khối mới"})
-        block.write({"programme_ids": [(4, self.programme.id)]})
+        block.write({"programme_ids": [Command.link(self.programme.id)]})
         self.unit.with_user(self.user_officer).block_id = block
         self.assertEqual(block.department_count, 1)
 

@@ -131,14 +131,16 @@ class TestEligibility(CommendationCase):
         initiative = self.env["thidua.initiative"].create(
             {
                 "name": "Sáng kiến cấp tỉnh",
-                "author_ids": [(6, 0, self.employee.ids)],
+                "author_ids": [Command.set(self.employee.ids)],
                 "date_recognised": date(2021, 3, 1),
             }
         )
         for year in years:
             self._grant(year=year)
             self._grant(award=self.award_cstd, year=year, award_kind=kind)
-        return self._nomination(award=self.award_cstd_tinh, initiative_ids=[(6, 0, initiative.ids)])
+        return self._nomination(
+            award=self.award_cstd_tinh, initiative_ids=[Command.set(initiative.ids)]
+        )
 
     def test_three_consecutive_years_pass(self):
         nomination = self._cstd_for([2019, 2020, 2021])
@@ -233,12 +235,12 @@ class TestEligibility(CommendationCase):
         initiative = self.env["thidua.initiative"].create(
             {
                 "name": "Cải tiến",
-                "author_ids": [(6, 0, self.employee.ids)],
+                "author_ids": [Command.set(self.employee.ids)],
                 "date_recognised": date(2021, 4, 1),
             }
         )
         nomination = self._nomination(
-            award=self.award_cstd, initiative_ids=[(6, 0, initiative.ids)]
+            award=self.award_cstd, initiative_ids=[Command.set(initiative.ids)]
         )
         self.assertTrue(self._results(nomination)["initiative"])
 
@@ -247,12 +249,12 @@ class TestEligibility(CommendationCase):
         initiative = self.env["thidua.initiative"].create(
             {
                 "name": "Của người khác",
-                "author_ids": [(6, 0, self.other_employee.ids)],
+                "author_ids": [Command.set(self.other_employee.ids)],
                 "date_recognised": date(2021, 4, 1),
             }
         )
         nomination = self._nomination(
-            award=self.award_cstd, initiative_ids=[(6, 0, initiative.ids)]
+            award=self.award_cstd, initiative_ids=[Command.set(initiative.ids)]
         )
         self.assertFalse(self._results(nomination)["initiative"])
 
@@ -260,13 +262,13 @@ class TestEligibility(CommendationCase):
         initiative = self.env["thidua.initiative"].create(
             {
                 "name": "Một sáng kiến",
-                "author_ids": [(6, 0, self.employee.ids)],
+                "author_ids": [Command.set(self.employee.ids)],
                 "date_recognised": date(2021, 4, 1),
             }
         )
-        self._nomination(initiative_ids=[(6, 0, initiative.ids)])
+        self._nomination(initiative_ids=[Command.set(initiative.ids)])
         with self.assertRaisesRegex(ValidationError, "one award only"):
-            self._nomination(award=self.award_cstd, initiative_ids=[(6, 0, initiative.ids)])
+            self._nomination(award=self.award_cstd, initiative_ids=[Command.set(initiative.ids)])
 
     # Members' share for collectives
 

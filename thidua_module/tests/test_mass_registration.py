@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -17,8 +18,8 @@ class TestMassRegistration(ThiduaCase):
                 {
                     "movement_id": self.movement.id,
                     "phase_id": self.phase_1.id,
-                    "department_ids": [(6, 0, self.unit.ids)],
-                    "award_type_ids": [(6, 0, self.award_ldtt.ids)],
+                    "department_ids": [Command.set(self.unit.ids)],
+                    "award_type_ids": [Command.set(self.award_ldtt.ids)],
                     "date": date(2021, 1, 10),
                 },
                 **values,
@@ -68,7 +69,7 @@ class TestMassRegistration(ThiduaCase):
             self.env["hr.employee"].create(
                 [{"name": f"NV {size}-{i}", "department_id": unit.id} for i in range(size)]
             )
-            wizard = self._wizard(department_ids=[(6, 0, unit.ids)])
+            wizard = self._wizard(department_ids=[Command.set(unit.ids)])
             self.env.invalidate_all()
             before = self.cr.sql_log_count
             wizard.action_register()

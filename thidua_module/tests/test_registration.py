@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -48,7 +49,7 @@ class TestRegistrationRate(ThiduaCase):
         self.assertEqual(self._stats(self.phase_2)[self.unit.id]["rate"], 100.0)
 
     def test_movement_total_counts_each_employee_once(self):
-        self.movement.department_ids = [(4, self.sub_unit.id)]
+        self.movement.department_ids = [Command.link(self.sub_unit.id)]
         self._pledge()
         total = self.movement._registration_total()
         self.assertEqual(total, {"employees": 3, "registered": 1, "rate": 100 / 3})
