@@ -60,7 +60,10 @@ def test_security_files_load_first():
 
 @pytest.mark.parametrize("path", sorted(ADDON.rglob("*.xml")), ids=lambda p: p.name)
 def test_xml_is_well_formed(path):
-    etree.parse(str(path))
+    root = etree.parse(str(path)).getroot()
+    # Odoo loads data files rooted in <odoo>; the web client's templates are rooted in <templates>.
+    expected = "templates" if "static" in path.relative_to(ADDON).parts else "odoo"
+    assert root.tag == expected, f"{path.name}: root <{root.tag}>, expected <{expected}>"
 
 
 def test_demo_ids_end_with_demo():

@@ -54,14 +54,21 @@ class TestEligibility(CommendationCase):
 
     def test_same_award_another_year_passes(self):
         self._nomination().action_submit()
-        self._nomination(year=2022).action_submit()
+        next_year = self._nomination(year=2022)
+        self.assertTrue(self._results(next_year)["duplicate"])
+        next_year.action_submit()
+        self.assertEqual(next_year.state, "submitted")
 
     def test_refused_nomination_does_not_block_a_new_one(self):
         first = self._nomination()
         first.action_submit()
         first.refuse_reason = "Thiếu hồ sơ"
         first.action_refuse()
-        self._nomination().action_submit()
+        self.assertEqual(first.state, "refused")
+        second = self._nomination()
+        self.assertTrue(self._results(second)["duplicate"])
+        second.action_submit()
+        self.assertEqual(second.state, "submitted")
 
     # Discipline
 
@@ -288,7 +295,10 @@ class TestEligibility(CommendationCase):
     def test_enough_members_with_the_title_passes(self):
         self._grant()
         self._grant(self.manager_employee)
-        self._collective_nomination().action_submit()
+        nomination = self._collective_nomination()
+        self.assertTrue(self._results(nomination)["member_share"])
+        nomination.action_submit()
+        self.assertEqual(nomination.state, "submitted")
 
     # Some members must hold a title (Tập thể lao động xuất sắc: a Chiến sĩ thi đua cơ sở)
 
@@ -337,7 +347,10 @@ class TestEligibility(CommendationCase):
         self.award_cstd.write({"quota_base_type_id": self.award_ldtt.id, "quota_percent": 50})
         self._grant()
         self._grant(self._colleague())
-        self._nomination(award=self.award_cstd).action_submit()
+        nomination = self._nomination(award=self.award_cstd)
+        self.assertTrue(self._results(nomination)["quota"])
+        nomination.action_submit()
+        self.assertEqual(nomination.state, "submitted")
 
     # Council vote
 
