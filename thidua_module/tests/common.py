@@ -11,7 +11,6 @@ class ThiduaCase(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.company = cls.env.company
         cls.other_company = cls.env["res.company"].create({"name": "Công ty khác"})
         cls.block = cls.env["thidua.block"].create({"name": "Khối thử nghiệm", "code": "TN"})
         cls.programme = cls.env["thidua.programme"].create({"name": "Chương trình thử"})
