@@ -13,21 +13,35 @@ trap 'rm -rf "$REPORTS"' EXIT
 status=0
 # "yes", or why the Odoo suite did not run (printed by summarize_junit.py).
 odoo_ran="no Odoo 18 here"
+# The static checks that failed, said again before the summary.
+static_failed=""
 
 step() { printf '\n== %s\n' "$*"; }
 elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
 
-step "Static checks (ruff)"
+step "Static checks (ruff, pylint-odoo)"
 t0=$(date +%s)
 if "$PYTHON" -m ruff --version >/dev/null 2>&1; then
-    "$PYTHON" -m ruff check . || status=1
-    "$PYTHON" -m ruff format --check . || status=1
+    "$PYTHON" -m ruff check . || static_failed+=" ruff"
+    "$PYTHON" -m ruff format --check . || static_failed+=" ruff-format"
 else
     echo "ruff is not installed: pip install -r requirements-test.txt" >&2
     status=1
 fi
+# The OCA's checks of Odoo addons (.pylintrc); any finding fails the command.
+if "$PYTHON" -c 'import pylint_odoo' >/dev/null 2>&1; then
+    if "$PYTHON" -m pylint --rcfile=.pylintrc thidua_module; then
+        echo "pylint-odoo: no finding"
+    else
+        echo "pylint-odoo: findings above (.pylintrc says which checks run)" >&2
+        static_failed+=" pylint-odoo"
+    fi
+else
+    echo "pylint-odoo is not installed: pip install -r requirements-test.txt" >&2
+    status=1
+fi
 
-step "Tests that need no Odoo"
+step "Tests that need no Odoo (the wheel built by whool included)"
 "$PYTHON" -m pytest -q -p no:odoo -p no:cacheprovider tests \
     --junitxml="$REPORTS/static.xml" || status=1
 echo "(no-Odoo part: $(elapsed "$t0"))"
@@ -108,5 +122,9 @@ else
     run_odoo_suite || status=1
 fi
 
+if [ -n "$static_failed" ]; then
+    printf '\nStatic checks failed:%s (see the first step).\n' "$static_failed"
+    status=1
+fi
 "$PYTHON" "$ROOT/scripts/summarize_junit.py" "$REPORTS" "$odoo_ran" || status=1
 exit "$status"

@@ -59,6 +59,20 @@ def test_security_files_load_first():
     assert data[0].startswith("security/") and data[1].startswith("security/")
 
 
+def test_every_data_file_is_in_the_manifest():
+    """A file of views, wizard views, reports or data left out of the manifest never loads."""
+    listed = set(manifest()["data"])
+    for folder in ("security", "data", "views", "wizard", "report"):
+        for path in sorted((ADDON / folder).iterdir()):
+            if path.suffix in (".xml", ".csv"):
+                assert f"{folder}/{path.name}" in listed, f"{folder}/{path.name} is not loaded"
+
+
+def test_menus_load_last():
+    """A menu refers to its action, which must be loaded before it."""
+    assert manifest()["data"][-1] == "views/thidua_menus.xml"
+
+
 @pytest.mark.parametrize("path", sorted(ADDON.rglob("*.xml")), ids=lambda p: p.name)
 def test_xml_is_well_formed(path):
     root = etree.parse(str(path)).getroot()

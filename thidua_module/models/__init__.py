@@ -2,11 +2,13 @@ from . import thidua_unit_mixin
 from . import thidua_workflow_mixin
 from . import thidua_phase_mixin
 from . import thidua_text_limit_mixin
+from . import thidua_nominee_mixin
 from . import thidua_level
 from . import thidua_authority
 from . import thidua_block
 from . import thidua_programme
 from . import thidua_award_type
+from . import thidua_award_prerequisite
 from . import thidua_criterion
 from . import thidua_movement
 from . import thidua_phase

@@ -10,7 +10,7 @@ class HrDepartment(models.Model):
         string="Emulation Block",
         index=True,
         ondelete="restrict",
-        help="The block (khối thi đua) in which this unit competes.",
+        help="The emulation block in which this unit competes.",
     )
     thidua_pledge_ids = fields.One2many(
         "thidua.pledge", "department_id", string="Collective Pledges"
@@ -69,6 +69,13 @@ class HrDepartment(models.Model):
         while department and not department.manager_id:
             department = department.parent_id
         return department.manager_id
+
+    def _thidua_block(self):
+        """The emulation block of this unit, or of the nearest unit above it that has one."""
+        department = self[:1]
+        while department and not department.block_id:
+            department = department.parent_id
+        return department.block_id
 
     def _compute_thidua_pledge_count(self):
         counts = dict(

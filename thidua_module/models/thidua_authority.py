@@ -12,7 +12,7 @@ class ThiduaAuthority(models.Model):
     _rec_name = "complete_name"
 
     name = fields.Char(required=True)
-    short_name = fields.Char(help="Abbreviation used in document numbers, e.g. LĐLĐ.")
+    short_name = fields.Char(help="Abbreviation used in document numbers.")
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     level_id = fields.Many2one("thidua.level", string="Level", ondelete="restrict")
     parent_id = fields.Many2one(

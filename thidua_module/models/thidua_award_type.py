@@ -18,8 +18,7 @@ class ThiduaAwardType(models.Model):
         [("title", "Emulation title"), ("form", "Form of commendation")],
         required=True,
         default="title",
-        help="An emulation title (danh hiệu thi đua) or a form of commendation "
-        "(hình thức khen thưởng).",
+        help="An emulation title, awarded for a year or a movement, or a form of commendation.",
     )
     target = fields.Selection(
         [
@@ -37,7 +36,7 @@ class ThiduaAwardType(models.Model):
     )
     is_movement_title = fields.Boolean(
         string="Movement Title",
-        help="A title of a movement's own programme (e.g. Người tốt, việc tốt), "
+        help="A title of a movement's own programme (e.g. Good people, good deeds), "
         "awarded by the union rather than under the law's yearly titles.",
     )
     legal_basis = fields.Text(help="The article of law or regulation this award rests on.")
@@ -59,6 +58,13 @@ class ThiduaAwardType(models.Model):
         "that grounds no other award."
     )
     initiative_count = fields.Integer(string="Initiatives Required", default=1)
+    initiative_level_id = fields.Many2one(
+        "thidua.level",
+        string="Initiatives Recognised At",
+        ondelete="restrict",
+        help="Only initiatives recognised at this level or above count (levels of the "
+        "same system, state or trade union); empty means any recognised initiative.",
+    )
     quota_base_type_id = fields.Many2one(
         "thidua.award.type",
         string="Quota Against",
@@ -141,66 +147,3 @@ class ThiduaAwardType(models.Model):
             "view_mode": "list,form,pivot",
             "domain": [("award_type_id", "=", self.id)],
         }
-
-
-class ThiduaAwardPrerequisite(models.Model):
-    """An award the nominee must already hold: for N consecutive years, or N
-    times within a period (for titles awarded every few years)."""
-
-    _name = "thidua.award.prerequisite"
-    _description = "Award Prerequisite"
-
-    award_type_id = fields.Many2one(
-        "thidua.award.type", required=True, ondelete="cascade", index=True
-    )
-    required_type_id = fields.Many2one(
-        "thidua.award.type", string="Must Hold", required=True, ondelete="restrict"
-    )
-    applies_to = fields.Selection(
-        [
-            ("individual", "Individuals"),
-            ("collective", "Collectives"),
-            ("both", "Individuals and collectives"),
-        ],
-        string="For",
-        required=True,
-        default="both",
-        help="An award given to both individuals and collectives may ask each for "
-        "different titles.",
-    )
-    count_mode = fields.Selection(
-        [("consecutive", "Consecutive years"), ("times", "Times within a period")],
-        string="Held As",
-        required=True,
-        default="consecutive",
-    )
-    consecutive_years = fields.Integer(default=1, required=True)
-    times = fields.Integer(default=1, required=True)
-    within_years = fields.Integer(string="Within (Years)", default=1, required=True)
-    year_offset = fields.Selection(
-        [("0", "Up to the year of the nomination"), ("1", "Up to the year before")],
-        string="Counted",
-        required=True,
-        default="0",
-    )
-
-    _sql_constraints = [
-        (
-            "years_positive",
-            "CHECK(consecutive_years > 0)",
-            "A prerequisite is held for at least one year.",
-        ),
-        (
-            "times_within_period",
-            "CHECK(times > 0 AND within_years >= times)",
-            "A prerequisite is held at least once, and a period holds at least as many "
-            "years as the times required.",
-        ),
-    ]
-
-    def _years(self, year):
-        """The years that count for a nomination of that year: each of them for
-        consecutive years, any `times` of them for a period."""
-        last = year - int(self.year_offset)
-        span = self.consecutive_years if self.count_mode == "consecutive" else self.within_years
-        return list(range(last - span + 1, last + 1))

@@ -16,7 +16,7 @@ class ThiduaBaseSalary(models.Model):
     rounding = fields.Integer(
         string="Round Awards Up To",
         default=10000,
-        help="Award amounts are rounded up to a multiple of this figure (in đồng).",
+        help="Award amounts are rounded up to a multiple of this figure (in dong).",
     )
     legal_basis = fields.Char()
     currency_id = fields.Many2one(

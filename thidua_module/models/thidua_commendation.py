@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.dates import format_vn_date, long_vn_date
+from ..tools.dates import format_vn_date
 
 
 class ThiduaCommendation(models.Model):
@@ -9,7 +9,7 @@ class ThiduaCommendation(models.Model):
 
     _name = "thidua.commendation"
     _description = "Commendation"
-    _inherit = ["thidua.unit.mixin", "thidua.workflow.mixin"]
+    _inherit = ["thidua.unit.mixin", "thidua.workflow.mixin", "thidua.nominee.mixin"]
     _order = "date desc, id desc"
     _rec_name = "award_type_id"
 
@@ -28,19 +28,10 @@ class ThiduaCommendation(models.Model):
         required=True,
         readonly=True,
     )
-    target = fields.Selection(
-        [("individual", "Individual"), ("collective", "Collective")],
-        string="Nominee Kind",
-        required=True,
-        readonly=True,
-    )
-    # Restricted: a commendation's holder stays on record (archive, not delete).
-    employee_id = fields.Many2one(
-        "hr.employee", index=True, readonly=True, string="Employee", ondelete="restrict"
-    )
-    department_id = fields.Many2one(
-        "hr.department", index=True, readonly=True, string="Collective", ondelete="restrict"
-    )
+    target = fields.Selection(readonly=True)
+    # The mixin restricts deleting them: a holder stays on record (archive, not delete).
+    employee_id = fields.Many2one(readonly=True)
+    department_id = fields.Many2one(readonly=True)
     unit_id = fields.Many2one(
         "hr.department", string="Unit", index=True, readonly=True, ondelete="restrict"
     )
@@ -68,7 +59,6 @@ class ThiduaCommendation(models.Model):
     job_title = fields.Char(string="Position", readonly=True)
     department_name = fields.Char(string="Unit Name", readonly=True)
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
-    user_id = fields.Many2one(related="employee_id.user_id")
 
     _sql_constraints = [
         (
@@ -109,16 +99,9 @@ class ThiduaCommendation(models.Model):
             self.env._("A commendation cannot be deleted. Revoke its decision instead.")
         )
 
-    def _nominee_key(self):
-        return (self.employee_id.id, self.department_id.id)
-
     def _certificate_values(self):
         self.ensure_one()
-        decision = self.decision_id
-        award = self.award_type_id
         return {
-            "heading": award.name.upper() if award.kind == "form" else "GIẤY CHỨNG NHẬN",
             "position": ", ".join(p for p in (self.job_title, self.department_name) if p),
-            "dated": long_vn_date(decision.date, decision.place or ""),
-            "dated_short": f"ngày {format_vn_date(decision.date)}",
+            "format_date": format_vn_date,
         }

@@ -17,7 +17,7 @@ class ThiduaCriterion(models.Model):
     name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     description = fields.Text(string="What It Measures")
-    uom = fields.Char(string="Unit of Measure", help="e.g. %, sản phẩm, sáng kiến")
+    uom = fields.Char(string="Unit of Measure", help="e.g. %, products, initiatives")
     method = fields.Selection(
         METHODS,
         string="Met When",
@@ -35,8 +35,16 @@ class ThiduaCriterion(models.Model):
         required=True,
         default="individual",
     )
-    block_ids = fields.Many2many("thidua.block", string="Blocks")
-    programme_ids = fields.Many2many("thidua.programme", string="Programmes")
+    block_ids = fields.Many2many(
+        "thidua.block",
+        string="Blocks",
+        help="Pledges of units in these blocks get this criterion; none means every block.",
+    )
+    programme_ids = fields.Many2many(
+        "thidua.programme",
+        string="Programmes",
+        help="Pledges joining one of these programmes get this criterion; none means every pledge.",
+    )
     company_id = fields.Many2one("res.company", string="Company")
     active = fields.Boolean(default=True)
 
@@ -49,8 +57,20 @@ class ThiduaCriterion(models.Model):
         ),
     ]
 
-    def _for_target(self, target):
-        return self.filtered(lambda c: c.applies_to in (target, "both"))
+    def _for_participant(self, target, block, programmes):
+        """The criteria for a participant of this kind (individual or collective),
+        whose unit competes in `block` and who joins `programmes`. A criterion
+        with no block applies in every block; with no programme, to every
+        participant."""
+        # In a form, the programmes are new records standing for the real ones.
+        programmes = programmes._origin
+        return self.filtered(
+            lambda c: (
+                c.applies_to in (target, "both")
+                and (not c.block_ids or block in c.block_ids)
+                and (not c.programme_ids or bool(c.programme_ids & programmes))
+            )
+        )
 
     def _prepare_pledge_line_values(self):
         return [

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import escape_psql
 
-from ..tools.dates import format_vn_amount, format_vn_date, long_vn_date
+from ..tools.dates import format_vn_amount, format_vn_date
 from ..tools.sql import create_partial_unique_index
 
 
@@ -28,15 +28,17 @@ class ThiduaDecision(models.Model):
     # Once issued, only these may still change outside the workflow.
     _issued_writable_fields = frozenset({"revoke_reason"})
 
-    name = fields.Char(string="Number", required=True, tracking=True, help="e.g. 15/QĐ-LĐLĐ")
+    name = fields.Char(
+        string="Number", required=True, tracking=True, help="The number as written on the decision."
+    )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     year = fields.Integer(compute="_compute_year", store=True, aggregator=False)
     authority_id = fields.Many2one(
         "thidua.authority", string="Issuing Authority", required=True, ondelete="restrict"
     )
     signer_name = fields.Char(string="Signed By")
-    signer_title = fields.Char(string="Signer's Position", help="e.g. TM. BAN THƯỜNG VỤ - CHỦ TỊCH")
-    place = fields.Char(help="Where the decision is signed, e.g. Long Biên.")
+    signer_title = fields.Char(string="Signer's Position", help="As printed above the signature.")
+    place = fields.Char(help="Where the decision is signed, as printed before its date.")
     legal_basis = fields.Text(string="Legal Bases", help="The “Căn cứ ...” lines, one a line.")
     fund = fields.Char(string="Paid From", help="The fund the amounts are paid from.")
     recipients = fields.Text(string="Recipients", help="The “Nơi nhận” lines, one a line.")
@@ -180,10 +182,6 @@ class ThiduaDecision(models.Model):
                 )
             )
 
-    def _check_council(self):
-        if not self.env.su and not self.env.user.has_group("thidua_module.group_thidua_council"):
-            raise UserError(self.env._("Only the emulation council issues or revokes decisions."))
-
     def _lock(self):
         """Lock the decisions so that two people cannot issue one twice."""
         try:
@@ -200,13 +198,10 @@ class ThiduaDecision(models.Model):
         self.invalidate_recordset(["state"])
 
     def action_issue(self):
-        self._check_council()
+        self._thidua_check_council()
         self._lock()
+        self._thidua_check_state(("draft",))
         for decision in self:
-            if decision.state != "draft":
-                raise UserError(
-                    self.env._("The decision “%(name)s” is already issued.", name=decision.name)
-                )
             if not decision.nomination_ids:
                 raise UserError(
                     self.env._(
@@ -215,7 +210,7 @@ class ThiduaDecision(models.Model):
                         name=decision.name,
                     )
                 )
-            decision.nomination_ids._check_state(("council_approved",))
+            decision.nomination_ids._thidua_check_state(("council_approved",))
         commendations = (
             self.env["thidua.commendation"]
             .sudo()
@@ -256,10 +251,9 @@ class ThiduaDecision(models.Model):
             )
 
     def action_revoke(self):
-        self._check_council()
+        self._thidua_check_council()
+        self._thidua_check_state(("issued",))
         for decision in self:
-            if decision.state != "issued":
-                raise UserError(self.env._("Only an issued decision can be revoked."))
             if not (decision.revoke_reason or "").strip():
                 raise UserError(
                     self.env._(
@@ -343,22 +337,10 @@ class ThiduaDecision(models.Model):
         for line in sorted(lines, key=lambda r: (r["unit"], r["name"])):
             groups.setdefault(line["unit"], []).append(line)
         people = sum(1 for line in lines if line["target"] == "individual")
-        collectives = len(lines) - people
-        parts = []
-        if collectives:
-            parts.append(f"{collectives} tập thể")
-        if people:
-            parts.append(f"{people} cá nhân")
-        subject = (
-            "các tập thể, cá nhân"
-            if people and collectives
-            else ("các tập thể" if collectives else "các cá nhân")
-        )
         return {
-            "dated": long_vn_date(self.date, self.place or ""),
-            "dated_short": f"ngày {format_vn_date(self.date)}",
-            "subject": subject,
-            "count_text": " và ".join(parts),
+            "people": people,
+            "collectives": len(lines) - people,
+            "format_date": format_vn_date,
             "bases": [line for line in (self.legal_basis or "").splitlines() if line.strip()],
             "recipients": [
                 line.strip(" -") for line in (self.recipients or "").splitlines() if line.strip()

@@ -28,8 +28,8 @@ class ThiduaDiscipline(models.Model):
     )
     sanction = fields.Selection(
         [
-            ("reprimand", "Reprimand (khiển trách)"),
-            ("warning", "Warning (cảnh cáo)"),
+            ("reprimand", "Reprimand"),
+            ("warning", "Warning"),
             ("demotion", "Demotion or removal"),
             ("dismissal", "Dismissal"),
         ],

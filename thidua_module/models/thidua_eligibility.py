@@ -262,27 +262,46 @@ class ThiduaEligibility(models.AbstractModel):
                 i.date_recognised
                 and (nomination.target != "individual" or nomination.employee_id in i.author_ids)
                 and not (i._live_nominations() - nomination)
+                and self._initiative_level_counts(i, award.initiative_level_id)
             )
         )
         ok = len(valid) >= award.initiative_count
-        return Result(
-            "initiative",
-            self.env._(
+        if award.initiative_level_id:
+            label = self.env._(
+                "%(count)s initiative(s) of the nominee recognised at %(level)s or above, "
+                "used for no other award",
+                count=award.initiative_count,
+                level=award.initiative_level_id.name,
+            )
+            detail = self.env._(
+                "“%(award)s” needs %(count)s initiative(s) authored by %(name)s, recognised "
+                "at %(level)s or above and grounding no other award; %(valid)s given.",
+                award=award.name,
+                count=award.initiative_count,
+                name=nomination._nominee_name(),
+                level=award.initiative_level_id.name,
+                valid=len(valid),
+            )
+        else:
+            label = self.env._(
                 "%(count)s recognised initiative(s) of the nominee, used for no other award",
                 count=award.initiative_count,
-            ),
-            ok,
-            ""
-            if ok
-            else self.env._(
+            )
+            detail = self.env._(
                 "“%(award)s” needs %(count)s recognised initiative(s) authored by %(name)s "
                 "and grounding no other award; %(valid)s given.",
                 award=award.name,
                 count=award.initiative_count,
                 name=nomination._nominee_name(),
                 valid=len(valid),
-            ),
-        )
+            )
+        return Result("initiative", label, ok, "" if ok else detail)
+
+    @api.model
+    def _initiative_level_counts(self, initiative, required_level):
+        if not required_level:
+            return True
+        return bool(initiative.level_id) and initiative.level_id._is_at_or_above(required_level)
 
     def _rule_member_share(self, nomination, context):
         award = nomination.award_type_id
@@ -389,9 +408,7 @@ class ThiduaEligibility(models.AbstractModel):
         in_unit = (context["others"] | batch).filtered(
             lambda n: n.award_type_id == award and n.unit_id == unit and n.year == year
         )
-        employees = self.env["hr.employee"].sudo().search([("department_id", "child_of", unit.id)])
-        base = self._holders(employees, award.quota_base_type_id, year)
-        allowed = int(len(base) * award.quota_percent / 100)
+        allowed, base = self._quota(award, unit, year)
         count = len(in_unit)
         ok = count <= allowed
         return Result(
@@ -414,10 +431,19 @@ class ThiduaEligibility(models.AbstractModel):
                 year=year,
                 allowed=allowed,
                 percent=award.quota_percent,
-                base_count=len(base),
+                base_count=base,
                 base=award.quota_base_type_id.name,
             ),
         )
+
+    @api.model
+    def _quota(self, award, unit, year):
+        """(allowed, base): how many nominations for `award` the unit and its
+        sub-units may make in a year, out of the number of holders of the award
+        the quota is counted on. Used by the rule and by the proposal wizard."""
+        employees = self.env["hr.employee"].sudo().search([("department_id", "child_of", unit.id)])
+        base = len(self._holders(employees, award.quota_base_type_id, year))
+        return int(base * award.quota_percent / 100), base
 
     def _rule_vote(self, nomination):
         award = nomination.award_type_id

@@ -20,4 +20,8 @@ class ThiduaLevel(models.Model):
         default="union",
     )
     active = fields.Boolean(default=True)
-    authority_ids = fields.One2many("thidua.authority", "level_id", string="Authorities")
+
+    def _is_at_or_above(self, level):
+        """Within the same system, a lower sequence is a higher level."""
+        self.ensure_one()
+        return self.system == level.system and self.sequence <= level.sequence

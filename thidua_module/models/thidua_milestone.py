@@ -11,6 +11,8 @@ class ThiduaMilestone(models.Model):
     _description = "Emulation Milestone"
     _order = "date_celebration, sequence, id"
     _rec_name = "label"
+    # The label is worked out in the reader's language; it is searched by name.
+    _rec_names_search = ["name"]
 
     phase_id = fields.Many2one(
         "thidua.phase", string="Phase", required=True, index=True, ondelete="cascade"
@@ -23,7 +25,7 @@ class ThiduaMilestone(models.Model):
     name = fields.Char(
         string="Celebrated",
         required=True,
-        help="What is celebrated, e.g. Ngày thành lập Công đoàn Việt Nam.",
+        help="What is celebrated, e.g. the founding day of the Vietnam Trade Union.",
     )
     kind = fields.Selection(
         [("anniversary", "Anniversary"), ("event", "Event")],
@@ -35,22 +37,33 @@ class ThiduaMilestone(models.Model):
     date_origin = fields.Date(string="Origin Date")
     date_celebration = fields.Date(string="Celebration Date", required=True)
     anniversary = fields.Integer(
-        string="Years", compute="_compute_label", store=True, aggregator=False
+        string="Years", compute="_compute_anniversary", store=True, aggregator=False
     )
-    label = fields.Char(compute="_compute_label", store=True)
+    label = fields.Char(compute="_compute_label")
     description = fields.Text()
 
-    @api.depends("name", "kind", "date_origin", "date_celebration")
-    def _compute_label(self):
+    @api.depends("kind", "date_origin", "date_celebration")
+    def _compute_anniversary(self):
         for milestone in self:
-            is_anniversary = milestone.kind == "anniversary"
             milestone.anniversary = (
                 anniversary_count(milestone.date_origin, milestone.date_celebration)
-                if is_anniversary
+                if milestone.kind == "anniversary"
                 else 0
             )
+
+    @api.depends("name", "kind", "date_origin", "date_celebration")
+    @api.depends_context("lang")
+    def _compute_label(self):
+        anniversary_text = self.env._("%(count)s years of %(name)s (%(start)s - %(end)s)")
+        event_text = self.env._("Celebrating %(name)s")
+        for milestone in self:
             milestone.label = milestone_label(
-                milestone.name, milestone.kind, milestone.date_origin, milestone.date_celebration
+                milestone.name,
+                milestone.kind,
+                milestone.date_origin,
+                milestone.date_celebration,
+                anniversary_text,
+                event_text,
             )
 
     @api.constrains("kind", "date_origin", "date_celebration")

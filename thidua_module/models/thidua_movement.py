@@ -20,7 +20,7 @@ class ThiduaMovement(models.Model):
     code = fields.Char(
         string="Plan Number",
         tracking=True,
-        help="Reference number of the plan launching the movement, e.g. 63/KH-LĐLĐ.",
+        help="Reference number of the plan launching the movement.",
     )
     date_issue = fields.Date(string="Plan Date", tracking=True)
     authority_id = fields.Many2one(
@@ -228,22 +228,8 @@ class ThiduaMovement(models.Model):
                 )
             )
 
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda m: m.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "Movement “%(name)s” is %(state)s: it cannot be %(action)s.",
-                    name=wrong[0].name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        wrong[0].state
-                    ],
-                    action=action,
-                )
-            )
-
     def action_launch(self):
-        self._check_state(("draft",), self.env._("launched"))
+        self._thidua_check_state(("draft",))
         without_phase = self.filtered(lambda m: not m.phase_ids)
         if without_phase:
             raise UserError(
@@ -257,19 +243,19 @@ class ThiduaMovement(models.Model):
         return True
 
     def action_close(self):
-        self._check_state(("running",), self.env._("closed"))
+        self._thidua_check_state(("running",))
         open_phases = self.phase_ids.filtered(lambda p: p.state != "closed")
         open_phases._thidua_workflow_write({"state": "closed"})
         self._thidua_workflow_write(self._prepare_state_values("closed"))
         return True
 
     def action_cancel(self):
-        self._check_state(("draft", "running"), self.env._("cancelled"))
+        self._thidua_check_state(("draft", "running"))
         self._thidua_workflow_write(self._prepare_state_values("cancelled"))
         return True
 
     def action_draft(self):
-        self._check_state(("cancelled",), self.env._("reset to draft"))
+        self._thidua_check_state(("cancelled",))
         self._thidua_workflow_write(self._prepare_state_values("draft"))
         return True
 

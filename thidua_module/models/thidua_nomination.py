@@ -18,6 +18,7 @@ class ThiduaNomination(models.Model):
         "thidua.unit.mixin",
         "thidua.workflow.mixin",
         "thidua.phase.mixin",
+        "thidua.nominee.mixin",
     ]
     _order = "year desc, unit_id, award_type_id, id"
     _check_company_auto = True
@@ -79,31 +80,11 @@ class ThiduaNomination(models.Model):
         string="Achievement",
         required=True,
         default="yearly",
-        help="Thematic (chuyên đề) and ad-hoc (đột xuất) commendations do not count "
+        help="Thematic and ad-hoc commendations do not count "
         "towards the yearly record later titles require.",
     )
-    target = fields.Selection(
-        [("individual", "Individual"), ("collective", "Collective")],
-        string="Nominee Kind",
-        required=True,
-        default="individual",
-    )
-    employee_id = fields.Many2one(
-        "hr.employee",
-        string="Employee",
-        index=True,
-        tracking=True,
-        check_company=True,
-        ondelete="restrict",
-    )
-    department_id = fields.Many2one(
-        "hr.department",
-        string="Collective",
-        index=True,
-        tracking=True,
-        check_company=True,
-        ondelete="restrict",
-    )
+    employee_id = fields.Many2one(tracking=True, check_company=True)
+    department_id = fields.Many2one(tracking=True, check_company=True)
     unit_id = fields.Many2one(
         "hr.department",
         string="Proposing Unit",
@@ -113,7 +94,6 @@ class ThiduaNomination(models.Model):
         check_company=True,
         help="Follows the nominee: the employee's department, or the unit above a collective.",
     )
-    user_id = fields.Many2one(related="employee_id.user_id", string="Nominee User")
     pledge_id = fields.Many2one(
         "thidua.pledge",
         string="Evaluated Pledge",
@@ -199,20 +179,11 @@ class ThiduaNomination(models.Model):
             "is_live",
         )
 
-    @api.depends("target", "employee_id.department_id", "department_id")
-    def _compute_unit_id(self):
-        for nomination in self:
-            if nomination.state not in ("draft", False) and nomination.unit_id:
-                # Once submitted, it stays with the unit that proposed it.
-                nomination.unit_id = nomination.unit_id
-            else:
-                nomination.unit_id = nomination._nominee_unit()
-
     def _nominee_unit(self):
         """The employee's department, or the unit above a collective."""
         if self.target == "collective":
             return self.department_id.parent_id or self.department_id
-        return self.employee_id.department_id
+        return super()._nominee_unit()
 
     @api.depends("state", "commendation_id.state")
     def _compute_is_live(self):
@@ -302,19 +273,6 @@ class ThiduaNomination(models.Model):
         if self.movement_id:
             self.year = self.movement_id.year
 
-    @api.constrains("target", "employee_id", "department_id")
-    def _check_nominee(self):
-        for nomination in self:
-            individual = nomination.target == "individual"
-            if individual and (not nomination.employee_id or nomination.department_id):
-                raise ValidationError(
-                    self.env._("An individual nomination names one employee and no collective.")
-                )
-            if not individual and (not nomination.department_id or nomination.employee_id):
-                raise ValidationError(
-                    self.env._("A collective nomination names one unit and no employee.")
-                )
-
     @api.constrains("pledge_id", "employee_id", "department_id")
     def _check_pledge(self):
         for nomination in self.filtered("pledge_id"):
@@ -365,7 +323,7 @@ class ThiduaNomination(models.Model):
         years = [vals["year"] for vals in vals_list if "year" in vals]
         self.env["thidua.movement"]._check_year_range(years)
         if any(self._vote_fields & set(vals) for vals in vals_list):
-            self._check_vote_writer()
+            self._thidua_check_council()
         return super().create(vals_list)
 
     def write(self, vals):
@@ -408,15 +366,11 @@ class ThiduaNomination(models.Model):
                 )
             )
         if "refuse_reason" in written and self.filtered(lambda n: n.state == "council_approved"):
-            self._check_council()
+            self._thidua_check_council()
         if self._vote_fields & written:
-            self._check_vote_writer()
+            self._thidua_check_council()
         if "decision_id" in vals:
             self._check_decision_change(vals["decision_id"])
-
-    def _check_vote_writer(self):
-        if not self.env.user.has_group("thidua_module.group_thidua_council"):
-            raise UserError(self.env._("Only the emulation council records the council's votes."))
 
     def _check_decision_change(self, decision_id):
         """Listing in or out of a draft decision; issued lists change only by revoking."""
@@ -446,9 +400,6 @@ class ThiduaNomination(models.Model):
 
     # Helpers
 
-    def _nominee_key(self):
-        return (self.employee_id.id, self.department_id.id)
-
     def _is_held(self):
         """Approved by the council, or awarded by a decision still in force."""
         return self.state == "council_approved" or (
@@ -457,21 +408,6 @@ class ThiduaNomination(models.Model):
 
     def _is_live(self):
         return self.state in ("submitted", "unit_approved") or self._is_held()
-
-    def _nominee_name(self):
-        return self.employee_id.name or self.department_id.name or ""
-
-    def _check_state(self, allowed):
-        wrong = self.filtered(lambda n: n.state not in allowed)
-        if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "The nomination “%(name)s” is %(state)s: this step is not possible now.",
-                    name=wrong[0].display_name,
-                    state=states[wrong[0].state],
-                )
-            )
 
     def _check_eligibility(self, stage="submit"):
         results = self.env["thidua.eligibility"]._evaluate(self, stage=stage)
@@ -484,20 +420,6 @@ class ThiduaNomination(models.Model):
             )
             raise UserError(
                 self.env._("These nominations do not meet the rules:\n%(lines)s", lines=lines)
-            )
-
-    def _check_unit_manager(self):
-        if self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer"):
-            return
-        mine = self.env["hr.department"]._thidua_managed_by()
-        foreign = self.filtered(lambda n: n.unit_id not in mine)
-        if foreign:
-            raise UserError(
-                self.env._(
-                    "Only the manager of %(unit)s approves the nomination “%(name)s”.",
-                    unit=foreign[0].unit_id.name or "-",
-                    name=foreign[0].display_name,
-                )
             )
 
     def _check_not_own(self):
@@ -522,30 +444,26 @@ class ThiduaNomination(models.Model):
                 )
             )
 
-    def _check_council(self):
-        if not self.env.su and not self.env.user.has_group("thidua_module.group_thidua_council"):
-            raise UserError(self.env._("Only the emulation council approves at council level."))
-
     # Workflow
 
     def action_submit(self):
-        self._check_state(("draft",))
+        self._thidua_check_state(("draft",))
         self._check_eligibility()
         self._thidua_workflow_write({"state": "submitted"})
         self._schedule_next_activity()
         return True
 
     def action_unit_approve(self):
-        self._check_state(("submitted",))
-        self._check_unit_manager()
+        self._thidua_check_state(("submitted",))
+        self._thidua_check_unit_manager()
         self._check_not_own()
         self._thidua_workflow_write({"state": "unit_approved", "unit_approver_id": self.env.uid})
         self._schedule_next_activity()
         return True
 
     def action_council_approve(self):
-        self._check_state(("unit_approved",))
-        self._check_council()
+        self._thidua_check_state(("unit_approved",))
+        self._thidua_check_council()
         self._check_not_own()
         self._check_two_approvers()
         self._check_eligibility(stage="council")
@@ -554,7 +472,7 @@ class ThiduaNomination(models.Model):
         return True
 
     def action_refuse(self):
-        self._check_state(("submitted", "unit_approved", "council_approved"))
+        self._thidua_check_state(("submitted", "unit_approved", "council_approved"))
         missing = self.filtered(lambda n: not (n.refuse_reason or "").strip())
         if missing:
             raise UserError(
@@ -564,21 +482,21 @@ class ThiduaNomination(models.Model):
                 )
             )
         if self.filtered(lambda n: n.state == "council_approved"):
-            self._check_council()
+            self._thidua_check_council()
         else:
-            self._check_unit_manager()
+            self._thidua_check_unit_manager()
         self._thidua_workflow_write({"state": "refused"})
         self._close_approval_activities(self.env._("Refused"))
         return True
 
     def action_cancel(self):
-        self._check_state(("draft", "submitted", "unit_approved"))
+        self._thidua_check_state(("draft", "submitted", "unit_approved"))
         self._thidua_workflow_write({"state": "cancelled"})
         self._close_approval_activities(self.env._("Cancelled"))
         return True
 
     def action_draft(self):
-        self._check_state(("refused", "cancelled"))
+        self._thidua_check_state(("refused", "cancelled"))
         self._thidua_workflow_write(
             {"state": "draft", "refuse_reason": False, "unit_approver_id": False}
         )

@@ -122,9 +122,7 @@ class ThiduaPhase(models.Model):
             )
 
     def action_start(self):
-        not_draft = self.filtered(lambda p: p.state != "draft")
-        if not_draft:
-            raise UserError(self.env._("Phase “%(name)s” is not a draft.", name=not_draft[0].name))
+        self._thidua_check_state(("draft",))
         not_running = self.movement_id.filtered(lambda m: m.state != "running")
         if not_running:
             raise UserError(
@@ -137,14 +135,7 @@ class ThiduaPhase(models.Model):
         return True
 
     def action_close(self):
-        not_running = self.filtered(lambda p: p.state != "running")
-        if not_running:
-            raise UserError(
-                self.env._(
-                    "Phase “%(name)s” is not running: only a running phase can be closed.",
-                    name=not_running[0].name,
-                )
-            )
+        self._thidua_check_state(("running",))
         self._thidua_workflow_write({"state": "closed"})
         return True
 

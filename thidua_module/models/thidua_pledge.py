@@ -1,10 +1,10 @@
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from ..tools.dates import format_vn_date, long_vn_date
+from ..tools.dates import format_vn_date
 from ..tools.sql import create_partial_unique_index
 
 
@@ -19,6 +19,7 @@ class ThiduaPledge(models.Model):
         "thidua.unit.mixin",
         "thidua.workflow.mixin",
         "thidua.phase.mixin",
+        "thidua.nominee.mixin",
     ]
     _order = "movement_id desc, phase_id, unit_id, rank, id"
     _check_company_auto = True
@@ -82,29 +83,11 @@ class ThiduaPledge(models.Model):
         default=fields.Date.context_today,
         tracking=True,
     )
-    target = fields.Selection(
-        [("individual", "Individual"), ("collective", "Collective")],
-        string="Registers",
-        required=True,
-        default="individual",
-    )
+    target = fields.Selection(string="Registers")
     employee_id = fields.Many2one(
-        "hr.employee",
-        string="Employee",
-        index=True,
-        tracking=True,
-        ondelete="restrict",
-        check_company=True,
-        default=lambda self: self._default_employee_id(),
+        tracking=True, check_company=True, default=lambda self: self._default_employee_id()
     )
-    department_id = fields.Many2one(
-        "hr.department",
-        string="Collective",
-        index=True,
-        tracking=True,
-        ondelete="restrict",
-        check_company=True,
-    )
+    department_id = fields.Many2one(tracking=True, check_company=True)
     unit_id = fields.Many2one(
         "hr.department",
         string="Unit",
@@ -113,7 +96,6 @@ class ThiduaPledge(models.Model):
         index=True,
         help="The unit the pledge belongs to: the collective itself, or the employee's department.",
     )
-    user_id = fields.Many2one(related="employee_id.user_id", string="User")
     award_type_ids = fields.Many2many(
         "thidua.award.type",
         string="Titles Registered",
@@ -124,7 +106,7 @@ class ThiduaPledge(models.Model):
     commitment = fields.Html(string="Commitments")
     is_agreement = fields.Boolean(
         string="Joint Agreement",
-        help="A joint emulation agreement (giao ước thi đua) signed with other units.",
+        help="A joint emulation agreement signed with other units.",
     )
     partner_department_ids = fields.Many2many(
         "hr.department",
@@ -184,21 +166,10 @@ class ThiduaPledge(models.Model):
         ),
     ]
 
-    @api.depends("target", "employee_id.department_id", "department_id")
-    def _compute_unit_id(self):
-        for pledge in self:
-            if pledge.state not in ("draft", False) and pledge.unit_id:
-                # Once submitted, the pledge stays with the unit it was submitted in.
-                pledge.unit_id = pledge.unit_id
-            elif pledge.target == "collective":
-                pledge.unit_id = pledge.department_id
-            else:
-                pledge.unit_id = pledge.employee_id.department_id
-
     @api.depends("employee_id", "department_id", "movement_id", "phase_id")
     def _compute_display_name(self):
         for pledge in self:
-            who = pledge.employee_id.name or pledge.department_id.name or ""
+            who = pledge._nominee_name()
             when = pledge.phase_id.name or pledge.movement_id.name or ""
             pledge.display_name = f"{who} - {when}" if when else who
 
@@ -225,44 +196,32 @@ class ThiduaPledge(models.Model):
             return self.env.user.employee_id
         return False
 
-    @api.onchange("target")
-    def _onchange_target(self):
-        if self.target == "individual":
-            self.department_id = False
-        else:
-            self.employee_id = False
-
     @api.onchange("movement_id")
     def _onchange_movement_id(self):
         movement = self.movement_id
         if movement and not movement.date_start <= self.date <= movement.date_end:
             self.date = movement.date_start
 
-    @api.onchange("movement_id", "phase_id", "target")
+    @api.onchange(
+        "movement_id", "phase_id", "target", "employee_id", "department_id", "programme_ids"
+    )
     def _onchange_fill_lines(self):
-        if self.line_ids.filtered("target") or not self.movement_id:
+        # Targets someone already set stay; untouched lines follow the participant.
+        if not self.movement_id or not all(line._is_as_proposed() for line in self.line_ids):
             return
-        criteria = self._criteria_for(self.movement_id, self.phase_id, self.target)
-        self.line_ids = [(5, 0, 0)] + [
-            (0, 0, values) for values in criteria._prepare_pledge_line_values()
+        self.line_ids = [Command.clear()] + [
+            Command.create(values) for values in self._criteria()._prepare_pledge_line_values()
         ]
 
-    @api.model
-    def _criteria_for(self, movement, phase, target):
-        criteria = phase.criterion_ids or movement.criterion_ids
-        return criteria._for_target(target)
+    def _criteria(self):
+        """The criteria of the phase (else of the movement) that apply to this
+        participant: its kind, its unit's block and the programmes it joins."""
+        criteria = self.phase_id.criterion_ids or self.movement_id.criterion_ids
+        block = self._nominee_unit()._thidua_block()
+        return criteria._for_participant(self.target, block, self.programme_ids)
 
-    @api.constrains("target", "employee_id", "department_id")
-    def _check_participant(self):
-        for pledge in self:
-            if pledge.target == "individual" and (not pledge.employee_id or pledge.department_id):
-                raise ValidationError(
-                    self.env._("An individual pledge names one employee and no collective.")
-                )
-            if pledge.target == "collective" and (not pledge.department_id or pledge.employee_id):
-                raise ValidationError(
-                    self.env._("A collective pledge names one unit and no employee.")
-                )
+    @api.constrains("employee_id")
+    def _check_employee_active(self):
         archived = self.employee_id.filtered(lambda e: not e.active)
         if archived:
             raise ValidationError(
@@ -304,15 +263,18 @@ class ThiduaPledge(models.Model):
         for pledge in self:
             target = pledge.target
             wrong = pledge.award_type_ids.filtered(lambda a, t=target: a.target not in (t, "both"))
+            if wrong and target == "individual":
+                raise ValidationError(
+                    self.env._(
+                        "“%(award)s” is not awarded to individuals. Choose titles for individuals.",
+                        award=wrong[0].name,
+                    )
+                )
             if wrong:
                 raise ValidationError(
                     self.env._(
-                        "“%(award)s” is not awarded to this kind of participant. Choose "
-                        "titles for %(target)s.",
+                        "“%(award)s” is not awarded to collectives. Choose titles for collectives.",
                         award=wrong[0].name,
-                        target=dict(self._fields["target"]._description_selection(self.env))[
-                            pledge.target
-                        ],
                     )
                 )
 
@@ -340,7 +302,7 @@ class ThiduaPledge(models.Model):
                     self.env._(
                         "%(who)s has already registered for “%(when)s”. Open the existing "
                         "pledge instead of making a second one.",
-                        who=pledge.employee_id.name or pledge.department_id.name,
+                        who=pledge._nominee_name(),
                         when=pledge.phase_id.name or pledge.movement_id.name,
                     )
                 )
@@ -399,34 +361,6 @@ class ThiduaPledge(models.Model):
 
     # Workflow
 
-    def _check_state(self, allowed):
-        wrong = self.filtered(lambda p: p.state not in allowed)
-        if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "The pledge “%(name)s” is %(state)s: this step is not possible now.",
-                    name=wrong[0].display_name,
-                    state=states[wrong[0].state],
-                )
-            )
-
-    def _check_managed(self):
-        """Unit-level steps: by the manager of the unit (or above), or an officer."""
-        if self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer"):
-            return
-        mine = self.env["hr.department"]._thidua_managed_by()
-        foreign = self.filtered(lambda p: p.unit_id not in mine)
-        if foreign:
-            raise UserError(
-                self.env._(
-                    "Only the manager of %(unit)s or an emulation officer can do this on "
-                    "the pledge “%(name)s”.",
-                    unit=foreign[0].unit_id.name or self.env._("its unit"),
-                    name=foreign[0].display_name,
-                )
-            )
-
     def _check_not_own(self, message):
         """Nobody confirms, evaluates or enters the results of their own pledge,
         whatever their role: an individual's own, or the collective one of a unit
@@ -442,7 +376,7 @@ class ThiduaPledge(models.Model):
         return bool(self.user_id) and self.user_id == self.env.user
 
     def action_submit(self):
-        self._check_state(("draft",))
+        self._thidua_check_state(("draft",))
         empty = self.filtered(lambda p: not p.award_type_ids and not p.line_ids)
         if empty:
             raise UserError(
@@ -455,8 +389,8 @@ class ThiduaPledge(models.Model):
         return True
 
     def action_confirm(self):
-        self._check_state(("submitted",))
-        self._check_managed()
+        self._thidua_check_state(("submitted",))
+        self._thidua_check_unit_manager()
         self._check_not_own(
             self.env._(
                 "You cannot confirm your own pledge “%(name)s”: the manager above you "
@@ -467,8 +401,8 @@ class ThiduaPledge(models.Model):
         return True
 
     def action_evaluate(self):
-        self._check_state(("confirmed",))
-        self._check_managed()
+        self._thidua_check_state(("confirmed",))
+        self._thidua_check_unit_manager()
         self._check_not_own(
             self.env._(
                 "You cannot evaluate your own pledge “%(name)s”: the manager above you "
@@ -480,21 +414,21 @@ class ThiduaPledge(models.Model):
         return True
 
     def action_close(self):
-        self._check_state(("evaluated",))
+        self._thidua_check_state(("evaluated",))
         if not self.env.user.has_group("thidua_module.group_thidua_officer"):
             raise UserError(self.env._("Only an emulation officer closes evaluated pledges."))
         self._thidua_workflow_write(self._prepare_state_values("closed"))
         return True
 
     def action_cancel(self):
-        self._check_state(("draft", "submitted", "confirmed"))
+        self._thidua_check_state(("draft", "submitted", "confirmed"))
         if self.filtered(lambda p: p.state != "draft"):
-            self._check_managed()
+            self._thidua_check_unit_manager()
         self._thidua_workflow_write(self._prepare_state_values("cancelled"))
         return True
 
     def action_draft(self):
-        self._check_state(("submitted", "cancelled"))
+        self._thidua_check_state(("submitted", "cancelled"))
         self._thidua_workflow_write(self._prepare_state_values("draft"))
         return True
 
@@ -572,22 +506,3 @@ class ThiduaPledge(models.Model):
                     "manager above you or an emulation officer does."
                 )
             )
-
-    def _report_values(self):
-        self.ensure_one()
-        methods = {
-            "min": "Đạt hoặc vượt chỉ tiêu",
-            "max": "Không vượt quá chỉ tiêu",
-            "bool": "Có / Không",
-        }
-
-        def target(line):
-            if line.method == "bool":
-                return "Có" if line.target else "Không"
-            return f"{line.target:g}"
-
-        return {
-            "dated": long_vn_date(self.date, ""),
-            "method": methods,
-            "target": target,
-        }

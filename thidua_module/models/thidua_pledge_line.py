@@ -76,6 +76,15 @@ class ThiduaPledgeLine(models.Model):
                     )
                 )
 
+    def _is_as_proposed(self):
+        """Still the criterion's default target and weight, with no result."""
+        criterion = self.criterion_id
+        return (
+            self.target == criterion.target_default
+            and self.weight == criterion.weight
+            and not self.actual
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)

@@ -15,7 +15,7 @@ class ThiduaProgramme(models.Model):
         [("movement", "Emulation movement"), ("campaign", "Campaign")],
         required=True,
         default="movement",
-        help="An emulation movement (phong trào thi đua) or a campaign (cuộc vận động).",
+        help="An emulation movement or a campaign.",
     )
     launched_by = fields.Char(
         help="Who launched the programme, e.g. the Prime Minister or the Vietnam "

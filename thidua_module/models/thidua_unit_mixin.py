@@ -29,3 +29,27 @@ class ThiduaUnitMixin(models.AbstractModel):
         units = self.env["hr.department"]._thidua_managed_by()
         positive = (operator == "=") == value
         return [("unit_id", "in" if positive else "not in", units.ids)]
+
+    def _thidua_check_unit_manager(self):
+        """Unit-level steps: by the manager of the unit or of a unit above it,
+        or by an emulation officer."""
+        if self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer"):
+            return
+        mine = self.env["hr.department"]._thidua_managed_by()
+        foreign = self.filtered(lambda record: record.unit_id not in mine)
+        if not foreign:
+            return
+        if not foreign[0].unit_id:
+            raise UserError(
+                self.env._(
+                    "“%(name)s” belongs to no unit: only an emulation officer can do this.",
+                    name=foreign[0].display_name,
+                )
+            )
+        raise UserError(
+            self.env._(
+                "Only the manager of %(unit)s or an emulation officer can do this on “%(name)s”.",
+                unit=foreign[0].unit_id.name,
+                name=foreign[0].display_name,
+            )
+        )

@@ -126,12 +126,45 @@ class ThiduaWorkflowMixin(models.AbstractModel):
         labels = ", ".join(
             "“%s”" % self._fields[name]._description_string(self.env) for name in names
         )
+        if not self.ids:
+            raise UserError(
+                self.env._(
+                    "These fields change only through the buttons of the workflow (submit, "
+                    "approve, evaluate, issue, ...), not when creating a record: %(fields)s.",
+                    fields=labels,
+                )
+            )
         raise UserError(
             self.env._(
                 "These fields of the record “%(record)s” change only through the buttons "
                 "of its workflow (submit, approve, evaluate, issue, ...), not by editing "
                 "it: %(fields)s.",
-                record=self.ids and self[:1].display_name or self.env._("new"),
+                record=self[:1].display_name,
                 fields=labels,
             )
         )
+
+    # Checks of the action methods
+
+    def _thidua_check_state(self, allowed):
+        """Refuse a step that the state of one of the records does not allow."""
+        wrong = self.filtered(lambda record: record.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "“%(name)s” is %(state)s: this step is not possible now.",
+                    name=wrong[0].display_name,
+                    state=states[wrong[0].state],
+                )
+            )
+
+    def _thidua_check_council(self):
+        """Steps of the emulation council (Hội đồng Thi đua - Khen thưởng)."""
+        if not self.env.su and not self.env.user.has_group("thidua_module.group_thidua_council"):
+            raise UserError(
+                self.env._(
+                    "Only a member of the emulation council can do this on “%(name)s”.",
+                    name=self[:1].display_name,
+                )
+            )

@@ -268,7 +268,7 @@ class TestConcurrentIssue(CommittedCase):
             second.rollback()
             first.commit()
             # Once the first committed, the second sees the decision issued.
-            with self.assertRaisesRegex(UserError, "already issued"):
+            with self.assertRaisesRegex(UserError, "this step is not possible now"):
                 env_second["thidua.decision"].browse(self.ids["decision"]).action_issue()
             second.rollback()
         count = self._count(

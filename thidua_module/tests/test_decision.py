@@ -91,7 +91,7 @@ class TestDecision(CommendationCase):
     def test_issuing_twice_is_refused(self):
         decision = self._decision(self._approve(self._nomination()))
         decision.action_issue()
-        with self.assertRaisesRegex(UserError, "already issued"):
+        with self.assertRaisesRegex(UserError, "this step is not possible now"):
             decision.action_issue()
         self.assertEqual(len(decision.commendation_ids), 1)
 

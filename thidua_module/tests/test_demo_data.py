@@ -55,7 +55,8 @@ class TestDemoData(TransactionCase):
         self.assertIn("lao động sáng tạo", phase_2.theme)
 
     def test_milestones_read_as_in_the_plan(self):
-        labels = self.movement.milestone_ids.mapped("label")
+        self.env["res.lang"]._activate_lang("vi_VN")
+        labels = self.movement.with_context(lang="vi_VN").milestone_ids.mapped("label")
         for label in (
             "kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2021)",
             "kỷ niệm 46 năm Ngày giải phóng hoàn toàn miền Nam, thống nhất đất nước "

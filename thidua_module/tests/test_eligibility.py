@@ -140,6 +140,7 @@ class TestEligibility(CommendationCase):
                 "name": "Sáng kiến cấp tỉnh",
                 "author_ids": [Command.set(self.employee.ids)],
                 "date_recognised": date(2021, 3, 1),
+                "level_id": self.env.ref("thidua_module.level_state_ministry_province").id,
             }
         )
         for year in years:

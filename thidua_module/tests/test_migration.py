@@ -96,3 +96,27 @@ class TestMigrationTo1110(CommendationCase):
         later = self._copy_row("thidua_nomination", nomination.id, is_live=True)
         with self.assertRaisesRegex(UserError, str(later)):
             self.script.migrate(self.env.cr, "18.0.1.0.0")
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationTo1120(CommendationCase):
+    """Databases of 18.0.1.1.0 get the initiatives' level of the two titles
+    whose articles name it, and keep what the council set."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.script = load_script("18.0.1.2.0", "post-migrate")
+        cls.level_province = cls.env.ref("thidua_module.level_state_ministry_province")
+        cls.level_central = cls.env.ref("thidua_module.level_state_central")
+
+    def test_titles_without_a_level_get_the_level_of_their_article(self):
+        self.award_cstd_tinh.initiative_level_id = False
+        self.script.migrate(self.env.cr, "18.0.1.1.0")
+        self.award_cstd_tinh.invalidate_recordset()
+        self.assertEqual(self.award_cstd_tinh.initiative_level_id, self.level_province)
+
+    def test_a_level_the_council_set_stays(self):
+        self.award_cstd_tinh.initiative_level_id = self.level_central
+        self.script.migrate(self.env.cr, "18.0.1.1.0")
+        self.assertEqual(self.award_cstd_tinh.initiative_level_id, self.level_central)

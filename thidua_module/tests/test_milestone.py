@@ -8,6 +8,12 @@ from .common import ThiduaCase
 
 @tagged("post_install", "-at_install")
 class TestMilestone(ThiduaCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Labels read in the reader's language: as plans write them in Vietnamese.
+        cls.env["res.lang"]._activate_lang("vi_VN")
+
     def _milestone(self, **values):
         return self.env["thidua.milestone"].create(
             dict(
@@ -22,13 +28,17 @@ class TestMilestone(ThiduaCase):
         )
 
     def test_anniversary_label_and_count(self):
-        milestone = self._milestone()
+        milestone = self._milestone().with_context(lang="vi_VN")
         self.assertEqual(milestone.anniversary, 92)
         self.assertEqual(
             milestone.label,
             "kỷ niệm 92 năm Ngày thành lập Công đoàn Việt Nam (28/07/1929 - 28/07/2021)",
         )
         self.assertEqual(milestone.display_name, milestone.label)
+        english = milestone.with_context(lang="en_US").label
+        self.assertEqual(
+            english, "92 years of Ngày thành lập Công đoàn Việt Nam (28/07/1929 - 28/07/2021)"
+        )
 
     def test_label_follows_a_new_date(self):
         milestone = self._milestone()
@@ -37,6 +47,7 @@ class TestMilestone(ThiduaCase):
 
     def test_event_label(self):
         milestone = self._milestone(kind="event", name="Đại hội Công đoàn", date_origin=False)
+        milestone = milestone.with_context(lang="vi_VN")
         self.assertEqual(milestone.label, "chào mừng Đại hội Công đoàn")
         self.assertEqual(milestone.anniversary, 0)
 

@@ -81,7 +81,7 @@ class TestPledgeAccess(ThiduaCase):
         self.other_pledge.action_submit()
         self.other_pledge.action_confirm()
         with self.assertRaises(UserError):
-            self.other_pledge.with_user(self.user_manager).sudo(False)._check_managed()
+            self.other_pledge.with_user(self.user_manager).sudo(False)._thidua_check_unit_manager()
 
     def test_manager_cannot_confirm_own_pledge(self):
         own = self._pledge(self.manager_employee)

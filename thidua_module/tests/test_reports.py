@@ -445,7 +445,9 @@ class TestPdfReports(CommendationCase):
             "QUYẾT ĐỊNH:",
             "Căn cứ Luật Thi đua, khen thưởng;",
             "Điều 1.",
-            "Khen thưởng 2 cá nhân",
+            "Khen thưởng 2 cá nhân đã",
+            "Về việc khen thưởng các cá nhân",
+            f"(Kèm theo Quyết định số {self.decision.name} ngày 01/03/2025",
             "Điều 2.",
             "1.420.000 đồng",
             "Nơi nhận:",
@@ -472,8 +474,14 @@ class TestPdfReports(CommendationCase):
     def test_certificates_one_per_page(self):
         html = self._html("thidua_module.thidua_certificate_report", self.decision.commendation_ids)
         self.assertEqual(html.count('class="thidua-certificate"'), 2)
-        self.assertIn("Tặng", html)
-        self.assertIn("Lao động tiên tiến", html)
+        for text in (
+            "Tặng",
+            "Lao động tiên tiến",
+            "GIẤY CHỨNG NHẬN",
+            "Long Biên, ngày 01 tháng 03 năm 2025",
+            f"Quyết định số {self.decision.name} ngày 01/03/2025",
+        ):
+            self.assertIn(text, html)
 
     def test_registration_form_with_its_targets(self):
         pledge = self._pledge()
@@ -484,6 +492,9 @@ class TestPdfReports(CommendationCase):
             "Năng suất",
             "Lao động tiên tiến",
             "NGƯỜI ĐĂNG KÝ",
+            "Ngày 15 tháng 01 năm 2021",
+            "Đạt hoặc vượt chỉ tiêu",
+            "Không vượt quá chỉ tiêu",
         ):
             self.assertIn(text, html)
 

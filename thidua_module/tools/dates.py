@@ -22,34 +22,34 @@ def anniversary_count(date_origin, date_celebration):
     return date_celebration.year - date_origin.year
 
 
-def milestone_label(name, kind, date_origin=None, date_celebration=None):
+def milestone_label(name, kind, date_origin, date_celebration, anniversary_text, event_text):
     """Label of a milestone written the way emulation plans write it.
 
+    The texts are the translated sentences, with the named placeholders
+    %(name)s, and for an anniversary %(count)s, %(start)s and %(end)s.
+
     >>> from datetime import date
-    >>> milestone_label("Ngày thành lập Công đoàn Việt Nam", "anniversary",
-    ...                 date(1929, 7, 28), date(2021, 7, 28))
-    'kỷ niệm 92 năm Ngày thành lập Công đoàn Việt Nam (28/07/1929 - 28/07/2021)'
+    >>> milestone_label("Founding of the Trade Union", "anniversary",
+    ...                 date(1929, 7, 28), date(2021, 7, 28),
+    ...                 "%(count)s years of %(name)s (%(start)s - %(end)s)", "")
+    '92 years of Founding of the Trade Union (28/07/1929 - 28/07/2021)'
     """
     name = (name or "").strip()
+    if not name:
+        return ""
     if kind != "anniversary" or not date_origin or not date_celebration:
-        return f"chào mừng {name}" if name else ""
-    count = anniversary_count(date_origin, date_celebration)
-    return "kỷ niệm {} năm {} ({} - {})".format(
-        count, name, format_vn_date(date_origin), format_vn_date(date_celebration)
-    )
+        return event_text % {"name": name}
+    return anniversary_text % {
+        "count": anniversary_count(date_origin, date_celebration),
+        "name": name,
+        "start": format_vn_date(date_origin),
+        "end": format_vn_date(date_celebration),
+    }
 
 
 def ranges_overlap(start_a, end_a, start_b, end_b):
     """True when the closed date ranges [start_a, end_a] and [start_b, end_b] meet."""
     return start_a <= end_b and start_b <= end_a
-
-
-def long_vn_date(value, place=""):
-    """A document's place and date: "Long Biên, ngày 15 tháng 07 năm 2021"."""
-    if not value:
-        return ""
-    text = f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
-    return f"{place}, {text}" if place else text.capitalize()
 
 
 def format_vn_amount(value):

@@ -27,14 +27,28 @@ class ThiduaNominationProposeWizard(models.TransientModel):
     )
     min_score = fields.Float(string="Minimum Score", default=100.0)
 
-    @api.onchange("award_type_id", "department_id", "movement_id", "phase_id")
+    @api.onchange("award_type_id", "department_id", "movement_id")
     def _onchange_quota(self):
-        award = self.award_type_id
-        if award.quota_percent and award.quota_base_type_id and self.department_id:
-            base = len(
-                self._pledges().filtered(lambda p: award.quota_base_type_id in p.award_type_ids)
+        award, unit = self.award_type_id, self.department_id
+        if award.quota_percent and award.quota_base_type_id and unit and self.movement_id:
+            year = self.movement_id.year
+            allowed, _base = self.env["thidua.eligibility"]._quota(award, unit, year)
+            self.quota = max(allowed - len(self._live_nominations(year)), 0)
+
+    def _live_nominations(self, year):
+        """The unit's nominations for the award that count against its quota."""
+        return (
+            self.env["thidua.nomination"]
+            .sudo()
+            .search(
+                [
+                    ("award_type_id", "=", self.award_type_id.id),
+                    ("year", "=", year),
+                    ("unit_id", "child_of", self.department_id.id),
+                    ("is_live", "=", True),
+                ]
             )
-            self.quota = max(int(base * award.quota_percent / 100), 0)
+        )
 
     def _pledges(self):
         domain = [

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -46,20 +46,30 @@ class ThiduaPledgeMassWizard(models.TransientModel):
         return employees.filtered(lambda e: e.id not in registered), employees
 
     def _prepare_pledge_values(self, employees):
-        criteria = self.env["thidua.pledge"]._criteria_for(
-            self.movement_id, self.phase_id, "individual"
-        )
-        lines = [(0, 0, values) for values in criteria._prepare_pledge_line_values()]
+        phase, movement = self.phase_id, self.movement_id
+        criteria = phase.criterion_ids or movement.criterion_ids
+        # The lines depend on the block of the employee's unit: worked out once per unit.
+        lines_of = {}
+        for department in {employee.department_id for employee in employees}:
+            applicable = criteria._for_participant(
+                "individual", department._thidua_block(), self.programme_ids
+            )
+            lines_of[department] = [
+                Command.create(values) for values in applicable._prepare_pledge_line_values()
+            ]
         common = {
-            "movement_id": self.movement_id.id,
-            "phase_id": self.phase_id.id,
+            "movement_id": movement.id,
+            "phase_id": phase.id,
             "target": "individual",
             "date": self.date,
-            "award_type_ids": [(6, 0, self.award_type_ids.ids)],
-            "programme_ids": [(6, 0, self.programme_ids.ids)],
-            "company_id": self.movement_id.company_id.id,
+            "award_type_ids": [Command.set(self.award_type_ids.ids)],
+            "programme_ids": [Command.set(self.programme_ids.ids)],
+            "company_id": movement.company_id.id,
         }
-        return [dict(common, employee_id=employee.id, line_ids=lines) for employee in employees]
+        return [
+            dict(common, employee_id=employee.id, line_ids=lines_of[employee.department_id])
+            for employee in employees
+        ]
 
     def action_register(self):
         self.ensure_one()
