@@ -2,6 +2,7 @@
 
 import ast
 import csv
+from itertools import pairwise
 
 import polib
 import pytest
@@ -74,7 +75,10 @@ def test_menus_load_last():
 
 @pytest.mark.parametrize("path", sorted(ADDON.rglob("*.xml")), ids=lambda p: p.name)
 def test_xml_is_well_formed(path):
-    etree.parse(str(path))
+    root = etree.parse(str(path)).getroot()
+    # Odoo loads data files rooted in <odoo>; the web client's templates are rooted in <templates>.
+    expected = "templates" if "static" in path.relative_to(ADDON).parts else "odoo"
+    assert root.tag == expected, f"{path.name}: root <{root.tag}>, expected <{expected}>"
 
 
 def test_demo_ids_end_with_demo():
@@ -86,16 +90,52 @@ def test_demo_ids_end_with_demo():
                 assert xml_id.endswith("_demo"), f"{name}: {xml_id} should end with _demo"
 
 
-def test_every_model_has_access_rows_for_every_group():
+PERMS = ("perm_read", "perm_write", "perm_create", "perm_unlink")
+
+
+def access_rows():
     with (ADDON / "security" / "ir.model.access.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    granted = {(row["model_id:id"], row["group_id:id"]) for row in rows}
+        return list(csv.DictReader(handle))
+
+
+def test_every_model_has_an_access_row():
+    """A model without any row is for the superuser only (and Odoo warns at install)."""
+    granted = {row["model_id:id"] for row in access_rows()}
     models = model_names()
     assert models, "no model found"
     for model in models:
-        model_ref = "model_" + model.replace(".", "_")
-        for group in GROUPS:
-            assert (model_ref, group) in granted, f"{model} has no access row for {group}"
+        assert "model_" + model.replace(".", "_") in granted, f"{model} has no access row"
+
+
+def test_every_access_row_grants_something_to_one_of_the_roles():
+    # A row without a group would grant every user, portal and public included; a row
+    # granting nothing is the same as no row.
+    for row in access_rows():
+        assert row["group_id:id"] in GROUPS, f"{row['id']}: group {row['group_id:id']!r}"
+        assert {row[perm] for perm in PERMS} <= {"0", "1"}, row["id"]
+        assert "1" in {row[perm] for perm in PERMS}, f"{row['id']} grants nothing"
+
+
+def test_a_role_has_at_least_the_rights_of_the_roles_it_implies():
+    # Each role implies the one before it in GROUPS, so its rights are the union of both rows:
+    # a row giving a higher role less than a lower one would only mislead its reader.
+    rights = {}
+    for row in access_rows():
+        perms = {perm for perm in PERMS if row[perm] == "1"}
+        rights[row["model_id:id"], row["group_id:id"]] = perms
+    for model in {model for model, _group in rights}:
+        for lower, higher in pairwise(GROUPS):
+            missing = rights.get((model, lower), set()) - rights.get((model, higher), set())
+            assert not missing, f"{model}: {higher} lacks {sorted(missing)} of {lower}"
+
+
+def test_commendations_are_read_only_for_every_role():
+    # A commendation is granted by issuing its decision and undone by revoking it, never
+    # created, edited or deleted by hand (thidua.commendation refuses it too).
+    rows = [row for row in access_rows() if row["model_id:id"] == "model_thidua_commendation"]
+    assert rows
+    for row in rows:
+        assert (row["perm_write"], row["perm_create"], row["perm_unlink"]) == ("0",) * 3, row["id"]
 
 
 def po_file(name):

@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -10,7 +11,6 @@ class ThiduaCase(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.company = cls.env.company
         cls.other_company = cls.env["res.company"].create({"name": "Công ty khác"})
         cls.block = cls.env["thidua.block"].create({"name": "Khối thử nghiệm", "code": "TN"})
         cls.programme = cls.env["thidua.programme"].create({"name": "Chương trình thử"})
@@ -119,16 +119,14 @@ class ThiduaCase(TransactionCase):
                 "year": 2021,
                 "date_start": date(2021, 1, 1),
                 "date_end": date(2021, 12, 31),
-                "department_ids": [(6, 0, [cls.unit.id, cls.other_unit.id])],
+                "department_ids": [Command.set([cls.unit.id, cls.other_unit.id])],
                 "criterion_ids": [
-                    (
-                        6,
-                        0,
+                    Command.set(
                         (
                             cls.criterion_productivity
                             | cls.criterion_absence
                             | cls.criterion_duties
-                        ).ids,
+                        ).ids
                     )
                 ],
             },
@@ -145,14 +143,12 @@ class ThiduaCase(TransactionCase):
                 "target": "individual",
                 "employee_id": employee.id,
                 "date": date(2021, 1, 15),
-                "award_type_ids": [(6, 0, cls.award_ldtt.ids)],
+                "award_type_ids": [Command.set(cls.award_ldtt.ids)],
                 "line_ids": [
-                    (
-                        0,
-                        0,
-                        {"criterion_id": cls.criterion_productivity.id, "target": 100, "weight": 2},
+                    Command.create(
+                        {"criterion_id": cls.criterion_productivity.id, "target": 100, "weight": 2}
                     ),
-                    (0, 0, {"criterion_id": cls.criterion_absence.id, "target": 0}),
+                    Command.create({"criterion_id": cls.criterion_absence.id, "target": 0}),
                 ],
             },
             **values,
@@ -195,7 +191,7 @@ class CommendationCase(ThiduaCase):
             "name": f"{cls._decision_number}/QĐ-TN",
             "date": day or date(max(nominations.mapped("year")), 12, 20),
             "authority_id": cls.authority.id,
-            "nomination_ids": [(6, 0, nominations.ids)],
+            "nomination_ids": [Command.set(nominations.ids)],
         }
         vals.update(values)
         return cls.env["thidua.decision"].create(vals)

@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -24,6 +25,26 @@ class TestAccess(ThiduaCase):
         self.assertTrue(self.user_officer.has_group("thidua_module.group_thidua_unit_manager"))
         self.assertTrue(self.user_manager.has_group("thidua_module.group_thidua_user"))
         self.assertFalse(self.user_manager.has_group("thidua_module.group_thidua_officer"))
+
+    def test_discipline_cases_and_wizards_are_not_for_every_role(self):
+        """A role with no access row on a model has no right on it at all."""
+        refused = {
+            "thidua.discipline": (self.user_employee, self.user_manager),
+            "thidua.pledge.mass.wizard": (self.user_employee, self.user_manager),
+            "thidua.nomination.propose.wizard": (self.user_employee,),
+        }
+        for model, users in refused.items():
+            for user in users:
+                for operation in ("read", "write", "create", "unlink"):
+                    self.assertFalse(
+                        self.env[model].with_user(user).has_access(operation),
+                        f"{user.login} may {operation} {model}",
+                    )
+        self.assertTrue(
+            self.env["thidua.discipline"].with_user(self.user_officer).has_access("read")
+        )
+        wizard = self.env["thidua.nomination.propose.wizard"].with_user(self.user_manager)
+        self.assertTrue(wizard.has_access("create"))
 
     def test_employee_reads_movements_phases_and_milestones(self):
         movement = self.movement.with_user(self.user_employee)
@@ -93,7 +114,7 @@ class TestAccess(ThiduaCase):
 
     def test_officer_manages_configuration(self):
         block = self.env["thidua.block"].with_user(self.user_officer).create({"name": "Khối mới"})
-        block.write({"programme_ids": [(4, self.programme.id)]})
+        block.write({"programme_ids": [Command.link(self.programme.id)]})
         self.unit.with_user(self.user_officer).block_id = block
         self.assertEqual(block.department_count, 1)
 

@@ -2,7 +2,7 @@ import threading
 import time
 from datetime import date
 
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import UserError, ValidationError
 from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, tagged
@@ -140,7 +140,7 @@ class TestConcurrentUniqueness(CommittedCase):
             "movement_id": self.ids["movement"],
             "employee_id": self.ids["employee"],
             "date": date(2021, 1, 15),
-            "award_type_ids": [(6, 0, [self.ids["award"]])],
+            "award_type_ids": [Command.set([self.ids["award"]])],
         }
 
     def test_two_identical_registrations_at_once_give_one_pledge(self):
@@ -254,7 +254,7 @@ class TestConcurrentIssue(CommittedCase):
                 "name": "1/QĐ-SONGSONG",
                 "date": date(2021, 12, 1),
                 "authority_id": ids["authority"],
-                "nomination_ids": [(6, 0, nomination.ids)],
+                "nomination_ids": [Command.set(nomination.ids)],
             }
         )
         return dict(ids, nomination=nomination.id, decision=decision.id)

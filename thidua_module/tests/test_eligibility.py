@@ -54,14 +54,21 @@ class TestEligibility(CommendationCase):
 
     def test_same_award_another_year_passes(self):
         self._nomination().action_submit()
-        self._nomination(year=2022).action_submit()
+        next_year = self._nomination(year=2022)
+        self.assertTrue(self._results(next_year)["duplicate"])
+        next_year.action_submit()
+        self.assertEqual(next_year.state, "submitted")
 
     def test_refused_nomination_does_not_block_a_new_one(self):
         first = self._nomination()
         first.action_submit()
         first.refuse_reason = "Thiếu hồ sơ"
         first.action_refuse()
-        self._nomination().action_submit()
+        self.assertEqual(first.state, "refused")
+        second = self._nomination()
+        self.assertTrue(self._results(second)["duplicate"])
+        second.action_submit()
+        self.assertEqual(second.state, "submitted")
 
     # Discipline
 
@@ -131,7 +138,7 @@ class TestEligibility(CommendationCase):
         initiative = self.env["thidua.initiative"].create(
             {
                 "name": "Sáng kiến cấp tỉnh",
-                "author_ids": [(6, 0, self.employee.ids)],
+                "author_ids": [Command.set(self.employee.ids)],
                 "date_recognised": date(2021, 3, 1),
                 "level_id": self.env.ref("thidua_module.level_state_ministry_province").id,
             }
@@ -139,7 +146,9 @@ class TestEligibility(CommendationCase):
         for year in years:
             self._grant(year=year)
             self._grant(award=self.award_cstd, year=year, award_kind=kind)
-        return self._nomination(award=self.award_cstd_tinh, initiative_ids=[(6, 0, initiative.ids)])
+        return self._nomination(
+            award=self.award_cstd_tinh, initiative_ids=[Command.set(initiative.ids)]
+        )
 
     def test_three_consecutive_years_pass(self):
         nomination = self._cstd_for([2019, 2020, 2021])
@@ -234,12 +243,12 @@ class TestEligibility(CommendationCase):
         initiative = self.env["thidua.initiative"].create(
             {
                 "name": "Cải tiến",
-                "author_ids": [(6, 0, self.employee.ids)],
+                "author_ids": [Command.set(self.employee.ids)],
                 "date_recognised": date(2021, 4, 1),
             }
         )
         nomination = self._nomination(
-            award=self.award_cstd, initiative_ids=[(6, 0, initiative.ids)]
+            award=self.award_cstd, initiative_ids=[Command.set(initiative.ids)]
         )
         self.assertTrue(self._results(nomination)["initiative"])
 
@@ -248,12 +257,12 @@ class TestEligibility(CommendationCase):
         initiative = self.env["thidua.initiative"].create(
             {
                 "name": "Của người khác",
-                "author_ids": [(6, 0, self.other_employee.ids)],
+                "author_ids": [Command.set(self.other_employee.ids)],
                 "date_recognised": date(2021, 4, 1),
             }
         )
         nomination = self._nomination(
-            award=self.award_cstd, initiative_ids=[(6, 0, initiative.ids)]
+            award=self.award_cstd, initiative_ids=[Command.set(initiative.ids)]
         )
         self.assertFalse(self._results(nomination)["initiative"])
 
@@ -261,13 +270,13 @@ class TestEligibility(CommendationCase):
         initiative = self.env["thidua.initiative"].create(
             {
                 "name": "Một sáng kiến",
-                "author_ids": [(6, 0, self.employee.ids)],
+                "author_ids": [Command.set(self.employee.ids)],
                 "date_recognised": date(2021, 4, 1),
             }
         )
-        self._nomination(initiative_ids=[(6, 0, initiative.ids)])
+        self._nomination(initiative_ids=[Command.set(initiative.ids)])
         with self.assertRaisesRegex(ValidationError, "one award only"):
-            self._nomination(award=self.award_cstd, initiative_ids=[(6, 0, initiative.ids)])
+            self._nomination(award=self.award_cstd, initiative_ids=[Command.set(initiative.ids)])
 
     # Members' share for collectives
 
@@ -287,7 +296,10 @@ class TestEligibility(CommendationCase):
     def test_enough_members_with_the_title_passes(self):
         self._grant()
         self._grant(self.manager_employee)
-        self._collective_nomination().action_submit()
+        nomination = self._collective_nomination()
+        self.assertTrue(self._results(nomination)["member_share"])
+        nomination.action_submit()
+        self.assertEqual(nomination.state, "submitted")
 
     # Some members must hold a title (Tập thể lao động xuất sắc: a Chiến sĩ thi đua cơ sở)
 
@@ -336,7 +348,10 @@ class TestEligibility(CommendationCase):
         self.award_cstd.write({"quota_base_type_id": self.award_ldtt.id, "quota_percent": 50})
         self._grant()
         self._grant(self._colleague())
-        self._nomination(award=self.award_cstd).action_submit()
+        nomination = self._nomination(award=self.award_cstd)
+        self.assertTrue(self._results(nomination)["quota"])
+        nomination.action_submit()
+        self.assertEqual(nomination.state, "submitted")
 
     # Council vote
 

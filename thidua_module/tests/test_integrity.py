@@ -3,6 +3,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
@@ -343,8 +344,8 @@ class TestSecondProbe(CommendationCase):
             self.env["hr.employee"],
             target="collective",
             department_id=self.unit.id,
-            award_type_ids=[(6, 0, self.award_collective.ids)],
-            line_ids=[(0, 0, {"criterion_id": self.criterion_duties.id, "target": 1})],
+            award_type_ids=[Command.set(self.award_collective.ids)],
+            line_ids=[Command.create({"criterion_id": self.criterion_duties.id, "target": 1})],
         )
         pledge.action_submit()
         with self.assertRaisesRegex(UserError, "your own pledge"):
@@ -354,7 +355,11 @@ class TestSecondProbe(CommendationCase):
         pledge = self._pledge()
         with self.assertRaisesRegex(UserError, "confirmed pledges only"):
             pledge.with_user(self.user_employee).write(
-                {"line_ids": [(0, 0, {"criterion_id": self.criterion_duties.id, "actual": 1})]}
+                {
+                    "line_ids": [
+                        Command.create({"criterion_id": self.criterion_duties.id, "actual": 1})
+                    ]
+                }
             )
         done = self._confirmed(self.employee, self.user_manager, phase_id=self.phase_2.id)
         done.line_ids.write({"actual": 120})
@@ -391,9 +396,9 @@ class TestSecondProbe(CommendationCase):
         initiative = self.env["thidua.initiative"].create(
             {"name": "Sáng kiến A", "department_id": self.unit.id}
         )
-        nomination = self._nomination(initiative_ids=[(6, 0, initiative.ids)])
+        nomination = self._nomination(initiative_ids=[Command.set(initiative.ids)])
         with self.assertRaisesRegex(UserError, "from the nomination"):
-            initiative.with_user(self.user_officer).nomination_ids = [(3, nomination.id)]
+            initiative.with_user(self.user_officer).nomination_ids = [Command.unlink(nomination.id)]
         self._approve(nomination)
         with self.assertRaisesRegex(UserError, "stands"):
             initiative.with_user(self.user_officer).recognition_ref = "Giả"

@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
@@ -174,7 +175,7 @@ class TestNominationAccess(CommendationCase):
                     "name": "5/QĐ",
                     "authority_id": self.authority.id,
                     "date": date(2021, 12, 1),
-                    "nomination_ids": [(6, 0, nomination.ids)],
+                    "nomination_ids": [Command.set(nomination.ids)],
                 }
             )
         )

@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -38,8 +39,8 @@ class TestPledge(ThiduaCase):
     def test_max_and_bool_criteria(self):
         pledge = self._pledge(
             line_ids=[
-                (0, 0, {"criterion_id": self.criterion_absence.id, "target": 1}),
-                (0, 0, {"criterion_id": self.criterion_duties.id, "target": 1}),
+                Command.create({"criterion_id": self.criterion_absence.id, "target": 1}),
+                Command.create({"criterion_id": self.criterion_duties.id, "target": 1}),
             ]
         )
         self._evaluate(pledge, [1, 1])
@@ -98,9 +99,9 @@ class TestPledge(ThiduaCase):
                 "target": "collective",
                 "department_id": self.unit.id,
                 "date": date(2021, 1, 20),
-                "award_type_ids": [(6, 0, self.award_collective.ids)],
+                "award_type_ids": [Command.set(self.award_collective.ids)],
                 "is_agreement": True,
-                "partner_department_ids": [(6, 0, self.other_unit.ids)],
+                "partner_department_ids": [Command.set(self.other_unit.ids)],
             }
         )
         self.assertEqual(pledge.unit_id, self.unit)
@@ -173,21 +174,25 @@ class TestPledgeBadInput(ThiduaCase):
     def test_negative_target_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "negative"):
             self._pledge(
-                line_ids=[(0, 0, {"criterion_id": self.criterion_productivity.id, "target": -5})]
+                line_ids=[
+                    Command.create({"criterion_id": self.criterion_productivity.id, "target": -5})
+                ]
             )
 
     def test_refused_pledge_leaves_nothing_behind(self):
         before = self.env["thidua.pledge.line"].search_count([])
         with self.assertRaises(ValidationError):
             self._pledge(
-                line_ids=[(0, 0, {"criterion_id": self.criterion_productivity.id, "target": -5})]
+                line_ids=[
+                    Command.create({"criterion_id": self.criterion_productivity.id, "target": -5})
+                ]
             )
         self.assertEqual(self.env["thidua.pledge.line"].search_count([]), before)
         self.assertFalse(self.env["thidua.pledge"].search([("employee_id", "=", self.employee.id)]))
 
     def test_collective_title_for_an_individual_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "not awarded"):
-            self._pledge(award_type_ids=[(6, 0, self.award_collective.ids)])
+            self._pledge(award_type_ids=[Command.set(self.award_collective.ids)])
 
     def test_closed_movement_takes_no_pledge(self):
         self.movement.action_launch()

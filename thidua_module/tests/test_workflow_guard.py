@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -203,7 +204,7 @@ class TestRecordsStayWithinReach(CommendationCase):
             with self.subTest(user=user.name), self.assertRaisesRegex(UserError, "stays on"):
                 line.with_user(user).pledge_id = other
         with self.assertRaisesRegex(UserError, "stays on"):
-            other.with_user(self.user_manager).line_ids = [(4, line.id)]
+            other.with_user(self.user_manager).line_ids = [Command.link(line.id)]
 
     def test_submitted_pledge_keeps_its_participant(self):
         pledge = self._pledge()
@@ -236,9 +237,9 @@ class TestDecidedRecordsStay(CommendationCase):
     def test_draft_decision_lists_approved_nominations(self):
         nomination = self._approve(self._nomination())
         decision = self._decision(nomination.browse(), day=date(2021, 12, 20))
-        decision.with_user(self.user_officer).nomination_ids = [(4, nomination.id)]
+        decision.with_user(self.user_officer).nomination_ids = [Command.link(nomination.id)]
         self.assertEqual(nomination.decision_id, decision)
-        decision.with_user(self.user_officer).nomination_ids = [(3, nomination.id)]
+        decision.with_user(self.user_officer).nomination_ids = [Command.unlink(nomination.id)]
         self.assertFalse(nomination.decision_id)
 
     def test_manager_cannot_list_a_nomination_in_a_decision(self):
