@@ -49,20 +49,12 @@ class ThiduaAwardType(models.Model):
         digits=(16, 2),
         help="Collectives receive the individual amount times this figure.",
     )
-    prerequisite_ids = fields.One2many(
-        "thidua.award.prerequisite", "award_type_id", string="Prerequisites"
-    )
-    requires_initiative = fields.Boolean(
-        help="The nominee must show a recognised initiative, research topic or scheme "
-        "that grounds no other award."
-    )
-    initiative_count = fields.Integer(string="Initiatives Required", default=1)
-    initiative_level_id = fields.Many2one(
-        "thidua.level",
-        string="Initiatives Recognised At",
-        ondelete="restrict",
-        help="Only initiatives recognised at this level or above count (levels of the "
-        "same system, state or trade union); empty means any recognised initiative.",
+    condition_ids = fields.One2many(
+        "thidua.award.condition",
+        "award_type_id",
+        string="Conditions",
+        help="Conditions without a route must all hold; of those with a route (a, b, c), "
+        "all the conditions of at least one route must hold.",
     )
     quota_base_type_id = fields.Many2one(
         "thidua.award.type",
@@ -78,18 +70,6 @@ class ThiduaAwardType(models.Model):
         help="Share of the council members' votes needed at council approval; 0 means "
         "no vote is recorded.",
     )
-    member_award_type_id = fields.Many2one(
-        "thidua.award.type",
-        string="Members Must Hold",
-        help="For collectives: the title a share of the members must hold the same year.",
-    )
-    member_share_min = fields.Float(string="Members Share Needed (%)")
-    member_count_type_id = fields.Many2one(
-        "thidua.award.type",
-        string="Some Members Must Hold",
-        help="For collectives: the title at least a number of members must hold the same year.",
-    )
-    member_count_min = fields.Integer(string="Members Needed", default=1)
     commendation_ids = fields.One2many("thidua.commendation", "award_type_id", string="Holders")
     commendation_count = fields.Integer(compute="_compute_commendation_count", string="Held")
     description = fields.Html()
@@ -107,9 +87,8 @@ class ThiduaAwardType(models.Model):
         ),
         (
             "percent_range",
-            "CHECK(quota_percent BETWEEN 0 AND 100 AND vote_share BETWEEN 0 AND 100 "
-            "AND member_share_min BETWEEN 0 AND 100)",
-            "Quotas, vote shares and member shares are percentages between 0 and 100.",
+            "CHECK(quota_percent BETWEEN 0 AND 100 AND vote_share BETWEEN 0 AND 100)",
+            "Quotas and vote shares are percentages between 0 and 100.",
         ),
     ]
 
@@ -124,17 +103,12 @@ class ThiduaAwardType(models.Model):
         for award in self:
             award.commendation_count = counts.get(award, 0)
 
-    @api.constrains("quota_base_type_id", "prerequisite_ids")
+    @api.constrains("quota_base_type_id")
     def _check_not_self_referring(self):
         for award in self:
-            if (
-                award.quota_base_type_id == award
-                or award in award.prerequisite_ids.required_type_id
-            ):
+            if award.quota_base_type_id == award:
                 raise ValidationError(
-                    self.env._(
-                        "“%(name)s” cannot be its own prerequisite or quota base.", name=award.name
-                    )
+                    self.env._("“%(name)s” cannot be its own quota base.", name=award.name)
                 )
 
     def action_view_holders(self):

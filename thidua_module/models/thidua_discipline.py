@@ -1,5 +1,13 @@
 from odoo import fields, models
 
+# From the lightest to the heaviest.
+SANCTIONS = [
+    ("reprimand", "Reprimand"),
+    ("warning", "Warning"),
+    ("demotion", "Demotion or removal"),
+    ("dismissal", "Dismissal"),
+]
+
 
 class ThiduaDiscipline(models.Model):
     """A discipline case, inspection or complaint that bars commendation."""
@@ -26,15 +34,7 @@ class ThiduaDiscipline(models.Model):
         default="pending",
         tracking=True,
     )
-    sanction = fields.Selection(
-        [
-            ("reprimand", "Reprimand"),
-            ("warning", "Warning"),
-            ("demotion", "Demotion or removal"),
-            ("dismissal", "Dismissal"),
-        ],
-        tracking=True,
-    )
+    sanction = fields.Selection(SANCTIONS, tracking=True)
     date_end = fields.Date(
         string="Effect Ends On",
         tracking=True,

@@ -1,5 +1,3 @@
-from markupsafe import Markup, escape
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -49,6 +47,7 @@ class ThiduaNomination(models.Model):
             "movement_id",
             "phase_id",
             "company_id",
+            "route_claimed",
         }
     )
     # Once the council approved, only these may still change outside the workflow.
@@ -93,6 +92,13 @@ class ThiduaNomination(models.Model):
         index=True,
         check_company=True,
         help="Follows the nominee: the employee's department, or the unit above a collective.",
+    )
+    route_claimed = fields.Char(
+        string="Case Relied On",
+        size=8,
+        tracking=True,
+        help="For an award granted on one of several cases (a, b, c of the article), the "
+        "case this nomination rests on when the council judges it from the achievements.",
     )
     pledge_id = fields.Many2one(
         "thidua.pledge",
@@ -224,8 +230,8 @@ class ThiduaNomination(models.Model):
                 results.update(eligibility._evaluate(batch, stage=stage))
         for nomination in self:
             rows = results.get(nomination.id, [])
-            nomination.is_eligible = bool(rows) and all(r.ok for r in rows if r.code != "vote")
-            nomination.eligibility_html = self._render_results(rows)
+            nomination.is_eligible = eligibility._is_eligible(rows)
+            nomination.eligibility_html = eligibility._render(rows)
 
     def _shows_eligibility(self, managed_units):
         """The panel reads the nominee's record as superuser: it is shown only to
@@ -242,21 +248,6 @@ class ThiduaNomination(models.Model):
         # Worked out from the nominee, not read from unit_id, which a client
         # sends as it likes in an onchange.
         return self._nominee_unit() in managed_units
-
-    @api.model
-    def _render_results(self, rows):
-        if not rows:
-            return False
-        items = Markup("").join(
-            Markup('<li class="{}"><i class="fa {}"></i> <b>{}</b>{}</li>').format(
-                "text-success" if row.ok else "text-danger",
-                "fa-check" if row.ok else "fa-times",
-                row.label,
-                Markup(": ") + escape(row.detail) if row.detail else "",
-            )
-            for row in rows
-        )
-        return Markup('<ul class="list-unstyled mb-0">{}</ul>').format(items)
 
     @api.onchange("pledge_id")
     def _onchange_pledge_id(self):
@@ -410,9 +401,12 @@ class ThiduaNomination(models.Model):
         return self.state in ("submitted", "unit_approved") or self._is_held()
 
     def _check_eligibility(self, stage="submit"):
-        results = self.env["thidua.eligibility"]._evaluate(self, stage=stage)
+        eligibility = self.env["thidua.eligibility"]
+        results = eligibility._evaluate(self, stage=stage)
         failures = [
-            (nomination, row) for nomination in self for row in results[nomination.id] if not row.ok
+            (nomination, row)
+            for nomination in self
+            for row in eligibility._failures(results[nomination.id])
         ]
         if failures:
             lines = "\n".join(

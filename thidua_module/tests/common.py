@@ -171,6 +171,26 @@ class CommendationCase(ThiduaCase):
         cls.award_giay_khen = ref("thidua_module.award_giay_khen")
         cls.authority = cls.env["thidua.authority"].create({"name": "LĐLĐ thử nghiệm"})
         cls._decision_number = 0
+        # Rated "excellent" every year, so that the rules on ratings hold unless a
+        # test says otherwise.
+        cls._rate(cls.employee | cls.other_employee | cls.manager_employee)
+        cls._rate(cls.unit | cls.sub_unit | cls.other_unit)
+
+    @classmethod
+    def _rate(cls, nominees, years=range(2014, 2027), level="excellent"):
+        is_unit = nominees._name == "hr.department"
+        cls.env["thidua.rating"].create(
+            [
+                {
+                    "target": "collective" if is_unit else "individual",
+                    "department_id" if is_unit else "employee_id": nominee.id,
+                    "year": year,
+                    "level": level,
+                }
+                for nominee in nominees
+                for year in years
+            ]
+        )
 
     @classmethod
     def _nomination(cls, employee=None, award=None, year=2021, **values):

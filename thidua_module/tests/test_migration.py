@@ -99,24 +99,75 @@ class TestMigrationTo1110(CommendationCase):
 
 
 @tagged("post_install", "-at_install")
-class TestMigrationTo1120(CommendationCase):
-    """Databases of 18.0.1.1.0 get the initiatives' level of the two titles
-    whose articles name it, and keep what the council set."""
+class TestMigrationTo2000(CommendationCase):
+    """An award type a federation made itself, with the prerequisites and the
+    initiative and member settings of 18.0.1.x, keeps asking what it asked, as
+    conditions. The former table and columns are made again inside the test's
+    transaction (rolled back after)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.script = load_script("18.0.1.2.0", "post-migrate")
-        cls.level_province = cls.env.ref("thidua_module.level_state_ministry_province")
-        cls.level_central = cls.env.ref("thidua_module.level_state_central")
+        cls.script = load_script("18.0.2.0.0", "post-migrate")
+        cls.own_award = cls.env["thidua.award.type"].create(
+            {"name": "Danh hiệu riêng", "code": "RIENG", "target": "both"}
+        )
 
-    def test_titles_without_a_level_get_the_level_of_their_article(self):
-        self.award_cstd_tinh.initiative_level_id = False
-        self.script.migrate(self.env.cr, "18.0.1.1.0")
-        self.award_cstd_tinh.invalidate_recordset()
-        self.assertEqual(self.award_cstd_tinh.initiative_level_id, self.level_province)
+    def _former_schema(self):
+        cr = self.env.cr
+        cr.execute(
+            """CREATE TABLE thidua_award_prerequisite (id serial PRIMARY KEY,
+                   award_type_id int, required_type_id int, applies_to varchar,
+                   count_mode varchar, consecutive_years int, times int,
+                   within_years int, year_offset varchar)"""
+        )
+        cr.execute(
+            """ALTER TABLE thidua_award_type ADD COLUMN requires_initiative boolean,
+                   ADD COLUMN initiative_count int, ADD COLUMN member_award_type_id int,
+                   ADD COLUMN member_share_min float8, ADD COLUMN member_count_type_id int,
+                   ADD COLUMN member_count_min int"""
+        )
 
-    def test_a_level_the_council_set_stays(self):
-        self.award_cstd_tinh.initiative_level_id = self.level_central
-        self.script.migrate(self.env.cr, "18.0.1.1.0")
-        self.assertEqual(self.award_cstd_tinh.initiative_level_id, self.level_central)
+    def test_former_rules_become_common_conditions(self):
+        self._former_schema()
+        cr = self.env.cr
+        cr.execute(
+            """INSERT INTO thidua_award_prerequisite (award_type_id, required_type_id,
+                   applies_to, count_mode, consecutive_years, times, within_years, year_offset)
+               VALUES (%s, %s, 'individual', 'times', 1, 2, 4, '0')""",
+            (self.own_award.id, self.award_ldtt.id),
+        )
+        cr.execute(
+            """UPDATE thidua_award_type SET requires_initiative = true, initiative_count = 2,
+                   member_award_type_id = %s, member_share_min = 60 WHERE id = %s""",
+            (self.award_ldtt.id, self.own_award.id),
+        )
+        shipped = self.award_cstd.condition_ids
+        self.script.migrate(cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+        conditions = self.own_award.condition_ids
+        self.assertEqual(
+            sorted(
+                (c.kind, c.count, c.within_years, c.percent, c.applies_to, c.route or "")
+                for c in conditions
+            ),
+            [
+                ("initiative", 2, 1, 0.0, "both", ""),
+                ("member_title_share", 1, 1, 60.0, "both", ""),
+                ("title", 2, 4, 0.0, "individual", ""),
+            ],
+        )
+        self.assertEqual(
+            conditions.filtered(lambda c: c.kind == "title").count_mode, "times"
+        )
+        # The shipped catalogue keeps the conditions of its data file.
+        self.assertEqual(self.award_cstd.condition_ids, shipped)
+
+    def test_nothing_to_carry_over_on_a_new_database(self):
+        self.script.migrate(self.env.cr, "18.0.1.2.0")
+        self.assertFalse(self.own_award.condition_ids)
+
+    def test_the_former_initiative_level_script_leaves_it_to_the_conditions(self):
+        before = self.award_cstd_tinh.condition_ids.read(["kind", "level_id"])
+        load_script("18.0.1.2.0", "post-migrate").migrate(self.env.cr, "18.0.1.1.0")
+        self.assertEqual(self.award_cstd_tinh.condition_ids.read(["kind", "level_id"]), before)

@@ -222,9 +222,9 @@ class TestInitiativeLevel(CommendationCase):
         cls.level_central = ref("thidua_module.level_state_central")
         cls.level_grassroots = ref("thidua_module.level_state_grassroots")
         cls.level_union = ref("thidua_module.level_union_central")
-        cls.award_cstd.write(
-            {"requires_initiative": True, "initiative_level_id": cls.level_province.id}
-        )
+        cls.award_giay_khen.condition_ids = [
+            Command.create({"kind": "initiative", "level_id": cls.level_province.id})
+        ]
 
     def _initiative_ok(self, level):
         initiative = self.env["thidua.initiative"].create(
@@ -236,7 +236,7 @@ class TestInitiativeLevel(CommendationCase):
             }
         )
         nomination = self._nomination(
-            award=self.award_cstd, initiative_ids=[Command.set(initiative.ids)]
+            award=self.award_giay_khen, initiative_ids=[Command.set(initiative.ids)]
         )
         rows = self.env["thidua.eligibility"]._evaluate(nomination)[nomination.id]
         row = next(row for row in rows if row.code == "initiative")
@@ -254,4 +254,5 @@ class TestInitiativeLevel(CommendationCase):
     def test_shipped_titles_ask_the_level_of_their_articles(self):
         for xmlid in ("award_chien_si_thi_dua_tinh", "award_chien_si_thi_dua_toan_quoc"):
             award = self.env.ref(f"thidua_module.{xmlid}")
-            self.assertEqual(award.initiative_level_id, self.level_province)
+            initiative = award.condition_ids.filtered(lambda c: c.kind == "initiative")
+            self.assertEqual(initiative.level_id, self.level_province)

@@ -25,6 +25,9 @@ def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
+    if "initiative_level_id" not in env["thidua.award.type"]._fields:
+        # Upgrading straight to 18.0.2.0.0 or later: its conditions carry the level.
+        return
     for award_xmlid, level_xmlid in INITIATIVE_LEVELS.items():
         award = env.ref(award_xmlid, raise_if_not_found=False)
         level = env.ref(level_xmlid, raise_if_not_found=False)
