@@ -116,6 +116,20 @@ class TestMigrationTo1120(CommendationCase):
         self.award_cstd_tinh.invalidate_recordset()
         self.assertEqual(self.award_cstd_tinh.initiative_level_id, self.level_province)
 
+    def test_shipped_levels_get_their_rank(self):
+        level = self.env.ref("thidua_module.level_union_central")
+        level.rank = 0
+        self.script.migrate(self.env.cr, "18.0.1.1.0")
+        self.assertEqual(level.rank, 2)
+
+    def test_nominations_in_progress_short_of_a_level_are_logged(self):
+        nomination = self._nomination(award=self.award_cstd_tinh)
+        nomination._thidua_workflow_write({"state": "submitted"})
+        self.award_cstd_tinh.initiative_level_id = False
+        with self.assertLogs(level="WARNING") as logs:
+            self.script.migrate(self.env.cr, "18.0.1.1.0")
+        self.assertIn(str(nomination.id), "\n".join(logs.output))
+
     def test_a_level_the_council_set_stays(self):
         self.award_cstd_tinh.initiative_level_id = self.level_central
         self.script.migrate(self.env.cr, "18.0.1.1.0")
