@@ -39,9 +39,9 @@ Odoo source tree with ODOO_ADDONS_PATH if odoo cannot find its own addons.
 MSG
 }
 
-# Comma-separated addons path: this repository, the user's extra paths, and
-# the addons directories shipped with the odoo package.
-odoo_addons_path() {
+# Comma-separated addons path of Odoo itself: the user's extra paths and the
+# addons directories shipped with the odoo package.
+odoo_own_addons_path() {
     local own
     own=$("$ODOO_PYTHON" - <<'PY'
 import os
@@ -51,10 +51,16 @@ paths = [os.path.join(root, "addons"), os.path.normpath(os.path.join(root, "..",
 print(",".join(p for p in paths if os.path.isdir(p)))
 PY
 )
-    local path="$ROOT"
-    [ -n "${ODOO_ADDONS_PATH:-}" ] && path="$path,$ODOO_ADDONS_PATH"
-    [ -n "$own" ] && path="$path,$own"
+    local path="${ODOO_ADDONS_PATH:-}"
+    [ -n "$own" ] && path="${path:+$path,}$own"
     echo "$path"
+}
+
+# The same, with this repository first.
+odoo_addons_path() {
+    local own
+    own="$(odoo_own_addons_path)"
+    echo "$ROOT${own:+,$own}"
 }
 
 postgres_reachable() {

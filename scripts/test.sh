@@ -70,6 +70,32 @@ install_addon() {
     return 1
 }
 
+# Builds the wheel, installs it into a folder of its own and installs the
+# addon from there in a fresh database, the repository off the addons path.
+install_from_wheel() {
+    local db="thidua_test_$$_wheel" wheels="$REPORTS/wheel" target="$REPORTS/site" log rc
+    log="$REPORTS/install_wheel.log"
+    "$PYTHON" -m pip wheel -q --disable-pip-version-check --no-deps --no-build-isolation \
+        --no-index --wheel-dir "$wheels" "$ROOT/thidua_module" || return 1
+    "$ODOO_PYTHON" -m pip install -q --disable-pip-version-check --no-deps --no-index \
+        --target "$target" "$wheels"/odoo_addon_thidua_module-*.whl || return 1
+    odoo_cli -d "$db" "${db_args[@]}" --addons-path="$target/odoo/addons,$(odoo_own_addons_path)" \
+        -i thidua_module --without-demo=all --stop-after-init --log-level=warn >"$log" 2>&1
+    rc=$?
+    "$ODOO_PYTHON" - "$db" "$target" <<'PY'
+import sys
+import psycopg2
+with psycopg2.connect(dbname=sys.argv[1]) as conn, conn.cursor() as cr:
+    cr.execute("SELECT state, latest_version FROM ir_module_module WHERE name = 'thidua_module'")
+    state, version = cr.fetchone()
+print(f"installed from the wheel alone ({sys.argv[2]}/odoo/addons): {state} {version}")
+sys.exit(state != "installed")
+PY
+    [ $? -eq 0 ] && [ "$rc" -eq 0 ] || { cat "$log" >&2; rc=1; }
+    drop_database "$db"
+    return "$rc"
+}
+
 run_odoo_suite() {
     local addons t1
     addons="$(odoo_addons_path)"
@@ -87,6 +113,8 @@ run_odoo_suite() {
         status=1
     fi
     install_addon "$db_plain" --without-demo=all || return 1
+    step "Installing the addon from its wheel in a fresh database"
+    install_from_wheel || { echo "The addon does not install from its wheel." >&2; status=1; }
     echo "(installs: $(elapsed "$t1"))"
     odoo_ran="yes"
     local db

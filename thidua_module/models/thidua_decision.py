@@ -39,9 +39,11 @@ class ThiduaDecision(models.Model):
     signer_name = fields.Char(string="Signed By")
     signer_title = fields.Char(string="Signer's Position", help="As printed above the signature.")
     place = fields.Char(help="Where the decision is signed, as printed before its date.")
-    legal_basis = fields.Text(string="Legal Bases", help="The “Căn cứ ...” lines, one a line.")
+    legal_basis = fields.Text(
+        string="Legal Bases", help="The legal bases the decision rests on, one a line."
+    )
     fund = fields.Char(string="Paid From", help="The fund the amounts are paid from.")
-    recipients = fields.Text(help="The “Nơi nhận” lines, one a line.")
+    recipients = fields.Text(help="Those who receive the decision, one a line.")
     movement_id = fields.Many2one("thidua.movement", string="Movement", check_company=True)
     phase_id = fields.Many2one(
         "thidua.phase", string="Phase", domain="[('movement_id', '=', movement_id)]"

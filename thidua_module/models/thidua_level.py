@@ -19,9 +19,16 @@ class ThiduaLevel(models.Model):
         required=True,
         default="union",
     )
+    rank = fields.Integer(
+        help="Compares the levels of both systems: 1 is the highest. The law puts the "
+        "central mass organisations, such as the Vietnam General Confederation of "
+        "Labour, with the ministries and provinces (rank 2).",
+    )
     active = fields.Boolean(default=True)
 
     def _is_at_or_above(self, level):
-        """Within the same system, a lower sequence is a higher level."""
+        """By rank across the systems; without ranks, by sequence within one system."""
         self.ensure_one()
+        if self.rank and level.rank:
+            return self.rank <= level.rank
         return self.system == level.system and self.sequence <= level.sequence

@@ -314,7 +314,7 @@ class ThiduaNomination(models.Model):
         years = [vals["year"] for vals in vals_list if "year" in vals]
         self.env["thidua.movement"]._check_year_range(years)
         if any(self._vote_fields & set(vals) for vals in vals_list):
-            self._thidua_check_council()
+            self._thidua_check_council(allow_superuser=False)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -359,7 +359,7 @@ class ThiduaNomination(models.Model):
         if "refuse_reason" in written and self.filtered(lambda n: n.state == "council_approved"):
             self._thidua_check_council()
         if self._vote_fields & written:
-            self._thidua_check_council()
+            self._thidua_check_council(allow_superuser=False)
         if "decision_id" in vals:
             self._check_decision_change(vals["decision_id"])
 

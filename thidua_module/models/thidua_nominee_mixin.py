@@ -45,7 +45,7 @@ class ThiduaNomineeMixin(models.AbstractModel):
         else:
             self.employee_id = False
 
-    @api.depends("target", "employee_id.department_id", "department_id")
+    @api.depends("target", "employee_id.department_id", "department_id.parent_id")
     def _compute_unit_id(self):
         for record in self:
             if record.state not in ("draft", False) and record.unit_id:

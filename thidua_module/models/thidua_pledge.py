@@ -88,6 +88,7 @@ class ThiduaPledge(models.Model):
         tracking=True, check_company=True, default=lambda self: self._default_employee_id()
     )
     department_id = fields.Many2one(tracking=True, check_company=True)
+    user_id = fields.Many2one(string="User")
     unit_id = fields.Many2one(
         "hr.department",
         string="Unit",

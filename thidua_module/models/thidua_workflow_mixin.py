@@ -160,9 +160,12 @@ class ThiduaWorkflowMixin(models.AbstractModel):
                 )
             )
 
-    def _thidua_check_council(self):
-        """Steps of the emulation council (Hội đồng Thi đua - Khen thưởng)."""
-        if not self.env.su and not self.env.user.has_group("thidua_module.group_thidua_council"):
+    def _thidua_check_council(self, allow_superuser=True):
+        """Steps of the emulation council (Hội đồng Thi đua - Khen thưởng). Votes
+        are the council members' own: a superuser environment does not record them
+        for someone else (allow_superuser=False)."""
+        passes = allow_superuser and self.env.su
+        if not passes and not self.env.user.has_group("thidua_module.group_thidua_council"):
             raise UserError(
                 self.env._(
                     "Only a member of the emulation council can do this on “%(name)s”.",

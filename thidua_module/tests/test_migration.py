@@ -171,3 +171,9 @@ class TestMigrationTo2000(CommendationCase):
         before = self.award_cstd_tinh.condition_ids.read(["kind", "level_id"])
         load_script("18.0.1.2.0", "post-migrate").migrate(self.env.cr, "18.0.1.1.0")
         self.assertEqual(self.award_cstd_tinh.condition_ids.read(["kind", "level_id"]), before)
+
+    def test_shipped_levels_get_their_rank_on_the_way(self):
+        level = self.env.ref("thidua_module.level_union_central")
+        level.rank = 0
+        load_script("18.0.1.2.0", "post-migrate").migrate(self.env.cr, "18.0.1.1.0")
+        self.assertEqual(level.rank, 2)

@@ -222,6 +222,7 @@ class TestInitiativeLevel(CommendationCase):
         cls.level_central = ref("thidua_module.level_state_central")
         cls.level_grassroots = ref("thidua_module.level_state_grassroots")
         cls.level_union = ref("thidua_module.level_union_central")
+        cls.level_union_province = ref("thidua_module.level_union_province")
         cls.award_giay_khen.condition_ids = [
             Command.create({"kind": "initiative", "level_id": cls.level_province.id})
         ]
@@ -247,8 +248,15 @@ class TestInitiativeLevel(CommendationCase):
         self.assertTrue(self._initiative_ok(self.level_province))
         self.assertTrue(self._initiative_ok(self.level_central))
 
-    def test_initiative_below_or_of_the_other_system_does_not(self):
+    def test_the_confederation_ranks_with_ministries_and_provinces(self):
+        self.assertTrue(self._initiative_ok(self.level_union))
+
+    def test_initiative_below_the_level_does_not(self):
         self.assertFalse(self._initiative_ok(self.level_grassroots))
+        self.assertFalse(self._initiative_ok(self.level_union_province))
+
+    def test_levels_without_rank_compare_within_their_system(self):
+        (self.level_union | self.level_province).rank = 0
         self.assertFalse(self._initiative_ok(self.level_union))
 
     def test_shipped_titles_ask_the_level_of_their_articles(self):

@@ -261,6 +261,22 @@ class TestDecidedRecordsStay(CommendationCase):
         nomination.with_user(self.user_council).write({"vote_members": 9, "vote_for": 9})
         self.assertEqual(nomination.vote_for, 9)
 
+    def test_a_superuser_environment_records_no_vote_for_someone_else(self):
+        nomination = self._nomination()
+        as_officer = nomination.with_user(self.user_officer).sudo()
+        with self.assertRaisesRegex(UserError, "council"):
+            as_officer.write({"vote_members": 9, "vote_for": 9})
+        with self.assertRaisesRegex(UserError, "council"):
+            self._nomination().with_user(self.user_officer).sudo().create(
+                {
+                    "year": 2022,
+                    "award_type_id": self.award_ldtt.id,
+                    "employee_id": self.employee.id,
+                    "vote_members": 9,
+                    "vote_for": 9,
+                }
+            )
+
     def test_revoking_goes_through_the_decision(self):
         commendation = self._grant()
         decision = commendation.decision_id.with_user(self.user_council)

@@ -44,7 +44,7 @@ class ThiduaNominationProposeWizard(models.TransientModel):
                 [
                     ("award_type_id", "=", self.award_type_id.id),
                     ("year", "=", year),
-                    ("unit_id", "child_of", self.department_id.id),
+                    ("unit_id", "=", self.department_id.id),
                     ("is_live", "=", True),
                 ]
             )
