@@ -51,10 +51,7 @@ def unit_approved_nominations(env, size, year):
         [{"name": f"Đơn vị {year} {i:03d}"} for i in range((size + 49) // 50)]
     )
     employees = env["hr.employee"].create(
-        [
-            {"name": f"NV {year} {i:05d}", "department_id": units[i // 50].id}
-            for i in range(size)
-        ]
+        [{"name": f"NV {year} {i:05d}", "department_id": units[i // 50].id} for i in range(size)]
     )
     env["thidua.rating"].create(
         [

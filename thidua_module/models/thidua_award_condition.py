@@ -135,8 +135,7 @@ class ThiduaAwardCondition(models.Model):
         (
             "period_holds_times",
             "CHECK(within_years > 0 AND (count_mode != 'times' OR within_years >= count))",
-            "A period holds at least one year, and at least as many years as the times "
-            "required.",
+            "A period holds at least one year, and at least as many years as the times required.",
         ),
         (
             "percent_range",
@@ -148,9 +147,7 @@ class ThiduaAwardCondition(models.Model):
     @api.constrains("kind", "required_type_id", "rating_level", "sanction")
     def _check_kind_fields(self):
         for condition in self:
-            missing = [
-                name for name in KIND_FIELDS[condition.kind] if not condition[name]
-            ]
+            missing = [name for name in KIND_FIELDS[condition.kind] if not condition[name]]
             if missing:
                 raise ValidationError(
                     self.env._(

@@ -111,6 +111,15 @@ class ThiduaAwardType(models.Model):
                     self.env._("“%(name)s” cannot be its own quota base.", name=award.name)
                 )
 
+    def action_forecast(self):
+        """Who is close to qualifying for this award."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "thidua_module.thidua_forecast_action"
+        )
+        action["context"] = {"default_award_type_id": self.id}
+        return action
+
     def action_view_holders(self):
         self.ensure_one()
         return {

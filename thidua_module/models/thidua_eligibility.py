@@ -35,23 +35,27 @@ class ThiduaEligibility(models.AbstractModel):
     _description = "Eligibility Rules"
 
     @api.model
-    def _evaluate(self, nominations, stage="submit"):
+    def _evaluate(self, nominations, stage="submit", repeat_year=None):
         """{nomination id: [Result, ...]} for every rule that applies.
 
         At submission a prerequisite of the same year may still be on its way
         (nominated in the same round); at council approval it must be approved.
+        A forecast (stage "forecast", on nominations in memory) checks the
+        nominee's record only, and with `repeat_year` supposes the results of
+        that year repeated the year after.
         """
         nominations = nominations.sudo()
-        data = self._load(nominations, stage)
+        data = self._load(nominations, stage, repeat_year)
         results = {}
+        forecast = stage == "forecast"
         for nomination in nominations:
             checks = [
                 self._rule_active(nomination),
                 self._rule_target(nomination),
-                self._rule_duplicate(nomination, data),
+                None if forecast else self._rule_duplicate(nomination, data),
                 self._rule_discipline(nomination, data),
                 *self._rule_conditions(nomination, data),
-                self._rule_quota(nomination, data),
+                None if forecast else self._rule_quota(nomination, data),
             ]
             if stage == "council":
                 checks.append(self._rule_vote(nomination))
@@ -78,9 +82,25 @@ class ThiduaEligibility(models.AbstractModel):
             failed += [row for route in routes.values() for row in route if not row.ok]
         return failed
 
+    @api.model
+    def _closest(self, rows):
+        """What is missing on the shortest way to the award: the failed common
+        conditions and those of the route that misses the fewest."""
+        rows = [row for row in rows if row.code != "vote"]
+        failed = [row for row in rows if not row.ok and not row.route]
+        routes = defaultdict(list)
+        for row in rows:
+            if row.route:
+                routes[row.route].append(row)
+        if routes:
+            failed += min(
+                ([row for row in route if not row.ok] for route in routes.values()), key=len
+            )
+        return failed
+
     # Data read once for the whole batch
 
-    def _load(self, nominations, stage):
+    def _load(self, nominations, stage, repeat_year=None):
         data = {"stage": stage, "batch": nominations}
         collectives = nominations.filtered(lambda n: n.target == "collective").department_id
         quota_units = nominations.filtered(lambda n: n.award_type_id.quota_percent).unit_id
@@ -97,8 +117,19 @@ class ThiduaEligibility(models.AbstractModel):
             .search([("employee_id", "in", employees.ids), ("state", "!=", "dismissed")])
         ):
             data["cases"][case.employee_id.id].append(case)
-        data["quota_live"] = self._live_counts(nominations)
+        data["quota_live"] = {} if stage == "forecast" else self._live_counts(nominations)
+        if repeat_year:
+            self._repeat(data, repeat_year)
         return data
+
+    def _repeat(self, data, year):
+        """Suppose each nominee's titles and rating of `year` again the year after."""
+        for years in data["held"].values():
+            if year in years:
+                years.add(year + 1)
+        for by_year in data["ratings"].values():
+            if year in by_year:
+                by_year.setdefault(year + 1, by_year[year])
 
     def _nominee_domain(self, employees, departments):
         return [
@@ -139,9 +170,7 @@ class ThiduaEligibility(models.AbstractModel):
     def _load_ratings(self, data, employees, departments):
         ratings = defaultdict(dict)  # nominee key -> {year: level}
         for rating in (
-            self.env["thidua.rating"]
-            .sudo()
-            .search(self._nominee_domain(employees, departments))
+            self.env["thidua.rating"].sudo().search(self._nominee_domain(employees, departments))
         ):
             ratings[rating._nominee_key()][rating.year] = rating.level
         data["ratings"] = ratings
@@ -154,9 +183,7 @@ class ThiduaEligibility(models.AbstractModel):
         if not departments:
             return members
         employees = (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("department_id", "child_of", departments.ids)])
+            self.env["hr.employee"].sudo().search([("department_id", "child_of", departments.ids)])
         )
         for employee in employees:
             path = employee.department_id.parent_path or ""
@@ -317,7 +344,9 @@ class ThiduaEligibility(models.AbstractModel):
 
     def _quota_from(self, award, members, year, data):
         base_award = award.quota_base_type_id.id
-        base = sum(1 for member in members or () if year in data["held"][(member.id, False), base_award])
+        base = sum(
+            1 for member in members or () if year in data["held"][(member.id, False), base_award]
+        )
         return int(base * award.quota_percent / 100), base
 
     def _rule_vote(self, nomination):
@@ -420,9 +449,7 @@ class ThiduaEligibility(models.AbstractModel):
         ratings = data["ratings"][nomination._nominee_key()]
         years = condition._years(nomination.year)
         missing = [
-            year
-            for year in years
-            if not rating_at_least(ratings.get(year), condition.rating_level)
+            year for year in years if not rating_at_least(ratings.get(year), condition.rating_level)
         ]
         level = dict(condition._fields["rating_level"]._description_selection(self.env))[
             condition.rating_level
@@ -514,7 +541,9 @@ class ThiduaEligibility(models.AbstractModel):
 
     def _member_holders(self, nomination, award, data):
         members = data["members"].get(nomination.department_id.id) or ()
-        return members, [m for m in members if nomination.year in data["held"][(m.id, False), award.id]]
+        return members, [
+            m for m in members if nomination.year in data["held"][(m.id, False), award.id]
+        ]
 
     def _condition_member_title_share(self, nomination, condition, data):
         award = condition.required_type_id
@@ -693,6 +722,6 @@ class ThiduaEligibility(models.AbstractModel):
             if holds
             else self.env._("Case %(route)s: does not hold", route=route)
         )
-        return Markup('<div class="ms-2"><i>{}</i><ul class="list-unstyled mb-1">{}</ul></div>').format(
-            title, items
-        )
+        return Markup(
+            '<div class="ms-2"><i>{}</i><ul class="list-unstyled mb-1">{}</ul></div>'
+        ).format(title, items)

@@ -35,7 +35,10 @@ class TestConditions(CommendationCase):
 
     def _unit(self, **values):
         return self._nomination(
-            award=self.award, target="collective", employee_id=False, department_id=self.unit.id,
+            award=self.award,
+            target="collective",
+            employee_id=False,
+            department_id=self.unit.id,
             **values,
         )
 
@@ -300,3 +303,45 @@ class TestCatalogue(CommendationCase):
         awards = self.env["thidua.award.type"].search([])
         self.assertFalse(any(awards.mapped("vote_share")))
         self.assertFalse(any(awards.mapped("quota_percent")))
+
+
+@tagged("post_install", "-at_install")
+class TestBatches(CommendationCase):
+    """The quota counts the database, and a batch reads what it needs at once."""
+
+    def _people(self, count, unit=None):
+        people = self.env["hr.employee"].create(
+            [{"name": f"Người {i}", "department_id": (unit or self.sub_unit).id} for i in range(count)]
+        )
+        self._rate(people, years=[2021])
+        return people
+
+    def test_quota_is_not_got_round_by_submitting_one_by_one(self):
+        self.award_cstd.write({"quota_base_type_id": self.award_ldtt.id, "quota_percent": 50})
+        colleague = self._people(1)
+        self._grant()
+        self._grant(colleague)
+        self._nomination(award=self.award_cstd).action_submit()
+        with self.assertRaisesRegex(UserError, "only 1 are allowed"):
+            self._nomination(colleague, award=self.award_cstd).action_submit()
+
+    def _batch(self, count):
+        people = self._people(count)
+        return self.env["thidua.nomination"].create(
+            [
+                {"year": 2021, "award_type_id": self.award_ldtt.id, "employee_id": p.id}
+                for p in people
+            ]
+        )
+
+    def test_queries_do_not_grow_with_the_batch(self):
+        evaluate = self.env["thidua.eligibility"]._evaluate
+        counts = []
+        for size in (3, 30):
+            batch = self._batch(size)
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            results = evaluate(batch, stage="council")
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(len(results), size)
+        self.assertEqual(counts[0], counts[1], counts)

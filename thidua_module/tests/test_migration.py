@@ -157,9 +157,7 @@ class TestMigrationTo2000(CommendationCase):
                 ("title", 2, 4, 0.0, "individual", ""),
             ],
         )
-        self.assertEqual(
-            conditions.filtered(lambda c: c.kind == "title").count_mode, "times"
-        )
+        self.assertEqual(conditions.filtered(lambda c: c.kind == "title").count_mode, "times")
         # The shipped catalogue keeps the conditions of its data file.
         self.assertEqual(self.award_cstd.condition_ids, shipped)
 

@@ -107,6 +107,7 @@ class TestQuota(CommendationCase):
         people = self.env["hr.employee"].create(
             [{"name": f"Người {i}", "department_id": self.unit.id} for i in range(4)]
         )
+        self._rate(people)
         for person in people:
             held = self._nomination(employee=person)
             held.action_submit()
