@@ -39,6 +39,7 @@
         "views/thidua_nomination_views.xml",
         "views/thidua_decision_views.xml",
         "views/thidua_commendation_views.xml",
+        "views/thidua_rating_views.xml",
         "views/hr_department_views.xml",
         "views/hr_employee_views.xml",
         "report/thidua_report_templates.xml",

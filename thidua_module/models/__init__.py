@@ -24,4 +24,5 @@ from . import thidua_eligibility
 from . import thidua_nomination
 from . import thidua_decision
 from . import thidua_commendation
+from . import thidua_rating
 from . import res_users

@@ -24,6 +24,13 @@ class HrDepartment(models.Model):
     thidua_commendation_count = fields.Integer(
         compute="_compute_thidua_commendation_count", string="Commendations Count"
     )
+    thidua_rating_ids = fields.One2many(
+        "thidua.rating",
+        "unit_id",
+        string="Ratings",
+        groups="thidua_module.group_thidua_unit_manager",
+        help="Yearly ratings of the unit itself and of its employees.",
+    )
     thidua_registration_rate = fields.Float(
         compute="_compute_thidua_registration_rate",
         string="Registration Rate",

@@ -14,6 +14,10 @@ class HrEmployee(models.Model):
     thidua_commendation_count = fields.Integer(
         compute="_compute_thidua_commendation_count", string="Commendations Count"
     )
+    # Not on hr.employee.public: only those who read the private employee form.
+    thidua_rating_ids = fields.One2many(
+        "thidua.rating", "employee_id", string="Ratings", groups="hr.group_hr_user"
+    )
 
     def _compute_thidua_pledge_count(self):
         counts = dict(

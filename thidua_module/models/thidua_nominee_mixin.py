@@ -60,6 +60,13 @@ class ThiduaNomineeMixin(models.AbstractModel):
             return self.department_id
         return self.employee_id.department_id
 
+    def _is_own(self):
+        """Is the current user the nominee: the employee, or the manager of the collective."""
+        self.ensure_one()
+        if self.target == "collective":
+            return self.department_id.manager_id.user_id == self.env.user
+        return bool(self.user_id) and self.user_id == self.env.user
+
     def _nominee_key(self):
         return (self.employee_id.id, self.department_id.id)
 

@@ -370,12 +370,6 @@ class ThiduaPledge(models.Model):
         if own and not self.env.su:
             raise UserError(message % {"name": own[0].display_name})
 
-    def _is_own(self):
-        self.ensure_one()
-        if self.target == "collective":
-            return self.department_id.manager_id.user_id == self.env.user
-        return bool(self.user_id) and self.user_id == self.env.user
-
     def action_submit(self):
         self._thidua_check_state(("draft",))
         empty = self.filtered(lambda p: not p.award_type_ids and not p.line_ids)
@@ -432,6 +426,45 @@ class ThiduaPledge(models.Model):
         self._thidua_check_state(("submitted", "cancelled"))
         self._thidua_workflow_write(self._prepare_state_values("draft"))
         return True
+
+    def action_propose_rating(self):
+        """The year's rating of the participant, grounded on this evaluated pledge:
+        the one already made, or a new one whose level the evaluator chooses. The
+        rating's record rules decide who may save it."""
+        self.ensure_one()
+        self._thidua_check_state(("evaluated", "closed"))
+        ratings = self.env["thidua.rating"]
+        ratings.check_access("create")
+        year = self.movement_id.year
+        action = {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Yearly Rating"),
+            "res_model": "thidua.rating",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+        existing = ratings.search(
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("department_id", "=", self.department_id.id),
+                ("year", "=", year),
+            ],
+            limit=1,
+        )
+        if existing:
+            action["res_id"] = existing.id
+            return action
+        action["context"] = {
+            "default_target": self.target,
+            "default_employee_id": self.employee_id.id,
+            "default_department_id": self.department_id.id,
+            "default_year": year,
+            "default_source": "pledge",
+            "default_pledge_id": self.id,
+            "default_company_id": self.company_id.id,
+        }
+        return action
 
     def _prepare_state_values(self, state):
         values = {"state": state}

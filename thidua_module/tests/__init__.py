@@ -10,6 +10,7 @@ from . import test_nomination
 from . import test_phase
 from . import test_pledge
 from . import test_pledge_access
+from . import test_rating
 from . import test_registration
 from . import test_reports
 from . import test_translations
