@@ -20,3 +20,7 @@ echo
 echo "== Award list (XLSX)"
 "$ODOO_PYTHON" "$ROOT/scripts/bench_reports.py" -d "$DB" "${DB_ARGS[@]}" \
     --addons-path="$ADDONS"
+echo
+echo "== Council batch (eligibility rules, approval, decision)"
+"$ODOO_PYTHON" "$ROOT/scripts/bench_council.py" -d "$DB" "${DB_ARGS[@]}" \
+    --addons-path="$ADDONS"

@@ -72,9 +72,11 @@ def unit_approved_nominations(env, size, year):
 
 
 def approve_and_issue(env, cr, user, size, year):
+    authority = env["thidua.authority"].create({"name": f"Cấp khen thưởng {year}"})
     nominations = unit_approved_nominations(env, size, year)
     env.invalidate_all()
-    as_council = nominations.with_user(user).with_context(tracking_disable=True)
+    # As a council member works: tracking on, so each state change is logged.
+    as_council = nominations.with_user(user).with_context(tracking_disable=False)
     _, approve_s, approve_q = measure(cr, as_council.action_council_approve)
     decision = (
         env["thidua.decision"]
@@ -83,6 +85,7 @@ def approve_and_issue(env, cr, user, size, year):
             {
                 "name": f"{year}/QĐ-BENCH",
                 "date": f"{year}-12-20",
+                "authority_id": authority.id,
                 "nomination_ids": [Command.set(nominations.ids)],
             }
         )

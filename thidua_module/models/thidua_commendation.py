@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.sql import create_index
 
 from ..tools.dates import format_vn_date
 
@@ -20,7 +21,12 @@ class ThiduaCommendation(models.Model):
         "thidua.nomination", required=True, index=True, ondelete="restrict", readonly=True
     )
     award_type_id = fields.Many2one(
-        "thidua.award.type", string="Award", required=True, ondelete="restrict", readonly=True
+        "thidua.award.type",
+        string="Award",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        readonly=True,
     )
     award_kind = fields.Selection(
         [("yearly", "Yearly"), ("thematic", "Thematic"), ("adhoc", "Ad hoc")],
@@ -36,12 +42,16 @@ class ThiduaCommendation(models.Model):
         "hr.department", string="Unit", index=True, readonly=True, ondelete="restrict"
     )
     date = fields.Date(required=True, readonly=True)
-    year = fields.Integer(required=True, readonly=True, aggregator=False)
+    year = fields.Integer(required=True, readonly=True, aggregator=False, index=True)
     amount = fields.Monetary(readonly=True)
     # Award amounts are set by law in đồng, whatever the company's currency.
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
-    movement_id = fields.Many2one("thidua.movement", readonly=True, string="Movement")
-    phase_id = fields.Many2one("thidua.phase", readonly=True, string="Phase")
+    movement_id = fields.Many2one(
+        "thidua.movement", readonly=True, string="Movement", index="btree_not_null"
+    )
+    phase_id = fields.Many2one(
+        "thidua.phase", readonly=True, string="Phase", index="btree_not_null"
+    )
     achievements = fields.Html(readonly=True)
     state = fields.Selection(
         [("valid", "Valid"), ("revoked", "Revoked")],
@@ -49,6 +59,7 @@ class ThiduaCommendation(models.Model):
         required=True,
         default="valid",
         readonly=True,
+        index=True,
     )
     # What the decision said, so that lists printed later read as on the decision.
     nominee_name = fields.Char(string="Name", readonly=True)
@@ -70,6 +81,16 @@ class ThiduaCommendation(models.Model):
     ]
     _thidua_initial_values = {"state": "valid"}
     _thidua_unique_fields = ("nomination_id",)
+
+    def init(self):
+        super().init()
+        # Where the duplicate and prerequisite rules look a nominee's titles up.
+        create_index(
+            self.env.cr,
+            "thidua_commendation_nominee_award_year_idx",
+            self._table,
+            ["employee_id", "department_id", "award_type_id", "year"],
+        )
 
     def _compute_currency_id(self):
         self.currency_id = self.env.ref("base.VND")

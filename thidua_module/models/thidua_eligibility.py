@@ -16,18 +16,12 @@ from markupsafe import Markup, escape
 
 from odoo import api, models
 
-from .thidua_award_condition import RATING_LEVELS
+from ..tools.rating import rating_at_least
 from .thidua_discipline import SANCTIONS
 
 Result = namedtuple("Result", "code label ok detail route", defaults=("",))
 
-# From the best rating to the worst, as RATING_LEVELS lists them.
-RATING_RANK = {level: rank for rank, (level, _label) in enumerate(RATING_LEVELS)}
 SANCTION_RANK = {sanction: rank for rank, (sanction, _label) in enumerate(SANCTIONS)}
-
-
-def rating_at_least(level, minimum):
-    return level in RATING_RANK and RATING_RANK[level] <= RATING_RANK[minimum]
 
 
 class ThiduaEligibility(models.AbstractModel):
@@ -476,11 +470,13 @@ class ThiduaEligibility(models.AbstractModel):
 
     def _condition_initiative(self, nomination, condition, data):
         required_level = condition.level_id
-        valid = nomination.initiative_ids.filtered(
+        # A nomination in memory (a forecast) holds copies: the records are their origin.
+        author = nomination.employee_id._origin
+        valid = nomination.initiative_ids._origin.filtered(
             lambda i: (
                 i.date_recognised
-                and (nomination.target != "individual" or nomination.employee_id in i.author_ids)
-                and not (i._live_nominations() - nomination)
+                and (nomination.target != "individual" or author in i.author_ids)
+                and not (i._live_nominations() - nomination._origin)
                 and (
                     not required_level
                     or (i.level_id and i.level_id._is_at_or_above(required_level))

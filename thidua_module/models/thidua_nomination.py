@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.sql import create_index
 
 from ..tools.sql import create_partial_unique_index
 from .thidua_movement import YEAR_MAX, YEAR_MIN
@@ -58,10 +59,14 @@ class ThiduaNomination(models.Model):
         "thidua.movement", string="Movement", index=True, tracking=True, check_company=True
     )
     phase_id = fields.Many2one(
-        "thidua.phase", string="Phase", domain="[('movement_id', '=', movement_id)]"
+        "thidua.phase",
+        string="Phase",
+        index="btree_not_null",
+        domain="[('movement_id', '=', movement_id)]",
     )
     year = fields.Integer(
         required=True,
+        index=True,
         tracking=True,
         aggregator=False,
         default=lambda self: fields.Date.context_today(self).year,
@@ -70,6 +75,7 @@ class ThiduaNomination(models.Model):
         "thidua.award.type",
         string="Award",
         required=True,
+        index=True,
         tracking=True,
         ondelete="restrict",
         domain="[('target', 'in', (target, 'both'))]",
@@ -183,6 +189,13 @@ class ThiduaNomination(models.Model):
             self._table,
             "award_type_id, year, COALESCE(employee_id, 0), COALESCE(department_id, 0)",
             "is_live",
+        )
+        # Where the duplicate and prerequisite rules look a nominee's nominations up.
+        create_index(
+            self.env.cr,
+            "thidua_nomination_nominee_award_year_idx",
+            self._table,
+            ["employee_id", "department_id", "award_type_id", "year"],
         )
 
     def _nominee_unit(self):
@@ -462,7 +475,9 @@ class ThiduaNomination(models.Model):
         self._check_two_approvers()
         self._check_eligibility(stage="council")
         self._thidua_workflow_write({"state": "council_approved"})
-        self._close_approval_activities()
+        # A year's batch is approved at once: like hr_holidays on validation, the
+        # review to-dos go in one delete, and the tracked state tells the step.
+        self.activity_unlink(list(self._APPROVAL_ACTIVITIES))
         return True
 
     def action_refuse(self):

@@ -177,7 +177,7 @@ class CommendationCase(ThiduaCase):
         cls._rate(cls.unit | cls.sub_unit | cls.other_unit)
 
     @classmethod
-    def _rate(cls, nominees, years=range(2014, 2027), level="excellent"):
+    def _rate(cls, nominees, years=range(2005, 2031), level="excellent"):
         is_unit = nominees._name == "hr.department"
         cls.env["thidua.rating"].create(
             [

@@ -16,6 +16,7 @@ TABLES = (
     "thidua_pledge_line",
     "thidua_pledge",
     "thidua_authority",
+    "thidua_rating",
 )
 
 
@@ -38,6 +39,9 @@ class CommittedCase(BaseCase):
         department = env["hr.department"].create({"name": "Đơn vị song song"})
         employee = env["hr.employee"].create(
             {"name": "Người song song", "department_id": department.id}
+        )
+        env["thidua.rating"].create(
+            {"target": "individual", "employee_id": employee.id, "year": 2021, "level": "good"}
         )
         movement = env["thidua.movement"].create(
             {

@@ -192,6 +192,7 @@ class TestNominationAccess(CommendationCase):
                 "user_id": self.user_council.id,
             }
         )
+        self._rate(council_employee)
         nomination = self._nomination(council_employee)
         nomination.action_submit()
         nomination.action_unit_approve()

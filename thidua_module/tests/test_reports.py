@@ -243,6 +243,7 @@ class TestXlsxFormulaInjection(XlsxCase):
     def test_names_in_an_award_list_stay_text(self):
         unit = self.env["hr.department"].create({"name": self.FORMULA})
         person = self.env["hr.employee"].create({"name": "=1+1", "department_id": unit.id})
+        self._rate(person)
         authority = self.env["thidua.authority"].create({"name": self.FORMULA})
         decision = self._decision(
             self._approve(self._nomination(person)), authority_id=authority.id
