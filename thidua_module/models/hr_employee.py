@@ -61,3 +61,10 @@ class HrEmployee(models.Model):
             "view_mode": "list,form",
             "domain": [("employee_id", "=", self.id)],
         }
+
+    def action_thidua_forecast(self):
+        """The awards this employee meets or is close to, this year."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("thidua_module.thidua_forecast_action")
+        action["context"] = {"default_employee_id": self.id}
+        return action

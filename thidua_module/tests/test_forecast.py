@@ -114,3 +114,8 @@ class TestForecast(CommendationCase):
     def test_an_award_or_an_employee_is_needed(self):
         with self.assertRaisesRegex(UserError, "Choose an award"):
             self.env["thidua.forecast"].create({"year": 2021}).action_compute()
+
+    def test_from_the_employee_form(self):
+        action = self.employee.action_thidua_forecast()
+        form = Form(self.env["thidua.forecast"].with_context(**action["context"]))
+        self.assertEqual(form.employee_id, self.employee)
