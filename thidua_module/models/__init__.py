@@ -8,6 +8,7 @@ from . import thidua_authority
 from . import thidua_block
 from . import thidua_programme
 from . import thidua_award_type
+from . import thidua_award_amount
 from . import thidua_award_prerequisite
 from . import thidua_criterion
 from . import thidua_movement
