@@ -17,6 +17,7 @@
         "data/thidua_level_data.xml",
         "data/thidua_block_data.xml",
         "data/thidua_award_type_data.xml",
+        "data/thidua_award_amount_data.xml",
         "data/thidua_base_salary_data.xml",
         "wizard/thidua_registration_rate_views.xml",
         "wizard/thidua_pledge_mass_wizard_views.xml",

@@ -9,6 +9,7 @@ from . import thidua_block
 from . import thidua_programme
 from . import thidua_award_type
 from . import thidua_award_condition
+from . import thidua_award_amount
 from . import thidua_criterion
 from . import thidua_movement
 from . import thidua_phase

@@ -40,14 +40,19 @@ class ThiduaAwardType(models.Model):
         "awarded by the union rather than under the law's yearly titles.",
     )
     legal_basis = fields.Text(help="The article of law or regulation this award rests on.")
+    amount_ids = fields.One2many("thidua.award.amount", "award_type_id", string="Amounts")
     coefficient = fields.Float(
+        compute="_compute_amount_today",
+        string="Coefficient Today",
         digits=(16, 2),
-        help="The amount is this coefficient times the base salary in force on the decision date.",
+        help="The coefficient of the base salary in force today (see the Amounts tab); a "
+        "decision uses the one in force on its date.",
     )
     collective_multiplier = fields.Float(
-        default=1.0,
+        compute="_compute_amount_today",
+        string="Collective Multiplier Today",
         digits=(16, 2),
-        help="Collectives receive the individual amount times this figure.",
+        help="What collectives receive today: the individual amount times this figure.",
     )
     condition_ids = fields.One2many(
         "thidua.award.condition",
@@ -79,18 +84,25 @@ class ThiduaAwardType(models.Model):
 
     _sql_constraints = [
         ("code_uniq", "unique(code, company_id)", "The code of an award type must be unique."),
-        ("coefficient_positive", "CHECK(coefficient >= 0)", "The coefficient cannot be negative."),
-        (
-            "multiplier_positive",
-            "CHECK(collective_multiplier > 0)",
-            "The collective multiplier must be positive.",
-        ),
         (
             "percent_range",
             "CHECK(quota_percent BETWEEN 0 AND 100 AND vote_share BETWEEN 0 AND 100)",
             "Quotas and vote shares are percentages between 0 and 100.",
         ),
     ]
+
+    @api.depends(
+        "amount_ids.date_from",
+        "amount_ids.date_to",
+        "amount_ids.coefficient",
+        "amount_ids.collective_multiplier",
+    )
+    def _compute_amount_today(self):
+        today = fields.Date.context_today(self)
+        for award in self:
+            amount = award.amount_ids._in_force(today)
+            award.coefficient = amount.coefficient
+            award.collective_multiplier = amount.collective_multiplier
 
     def _compute_commendation_count(self):
         counts = dict(
@@ -129,3 +141,8 @@ class ThiduaAwardType(models.Model):
             "view_mode": "list,form,pivot",
             "domain": [("award_type_id", "=", self.id)],
         }
+
+    def _amount_in_force(self, on_date):
+        """The amount row of each of these awards in force on a date; awards
+        without one have none in the result."""
+        return self.amount_ids._in_force(on_date)

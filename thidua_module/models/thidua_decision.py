@@ -228,10 +228,33 @@ class ThiduaDecision(models.Model):
     def _prepare_commendation_values(self):
         self.ensure_one()
         salary = self.env["thidua.base.salary"].sudo()._in_force(self.date)
+        amounts = self._award_amounts()
         return [
-            nomination._prepare_commendation_values(self, salary)
+            nomination._prepare_commendation_values(self, salary, amounts[nomination.award_type_id])
             for nomination in self.nomination_ids
         ]
+
+    def _award_amounts(self):
+        """The amount row in force on the decision's date of each award it lists,
+        read for all of them at once; refused when an award has none, rather
+        than paying nothing."""
+        self.ensure_one()
+        awards = self.nomination_ids.award_type_id.sudo()
+        amounts = {amount.award_type_id: amount for amount in awards._amount_in_force(self.date)}
+        missing = awards.filtered(lambda award: award not in amounts)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "No amount is in force on %(date)s for %(awards)s, listed by the decision "
+                    "“%(name)s”. Add the amount of that date on the Amounts tab of the award "
+                    "(Configuration > Award Types), with its legal basis; an award given "
+                    "without money has an amount of coefficient 0.",
+                    date=format_vn_date(self.date),
+                    awards=", ".join(f"“{name}”" for name in missing.mapped("name")),
+                    name=self.name,
+                )
+            )
+        return amounts
 
     def _notify_units(self):
         for decision in self:

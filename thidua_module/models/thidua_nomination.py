@@ -549,12 +549,12 @@ class ThiduaNomination(models.Model):
             unit = unit.parent_id
         return self.movement_id.user_id
 
-    def _prepare_commendation_values(self, decision, salary):
+    def _prepare_commendation_values(self, decision, salary, amount):
+        """The commendation this nomination becomes on the decision: `salary` is
+        the base salary and `amount` the award's amount row in force on the
+        decision's date."""
         self.ensure_one()
         award = self.award_type_id
-        coefficient = award.coefficient
-        if self.target == "collective":
-            coefficient *= award.collective_multiplier
         employee = self.employee_id
         return {
             "decision_id": decision.id,
@@ -567,7 +567,7 @@ class ThiduaNomination(models.Model):
             "unit_id": self.unit_id.id,
             "date": decision.date,
             "year": self.year,
-            "amount": salary._award_amount(coefficient),
+            "amount": salary._award_amount(amount._coefficient_for(self.target)),
             "movement_id": self.movement_id.id,
             "phase_id": self.phase_id.id,
             "achievements": self.achievements,

@@ -54,9 +54,10 @@ class TestDecision(CommendationCase):
                 department_id=self.unit.id,
             )
         )
-        decision = self._decision(nomination, day=date(2025, 3, 1))
+        decision = self._decision(nomination, day=date(2021, 12, 20))
         decision.action_issue()
-        self.assertEqual(decision.commendation_ids.amount, 1410000)  # 0.3 x 2 x 2,340,000
+        # Decree 91/2017, Art. 73: 0.3 x 2 x 1,490,000 = 894,000, rounded up
+        self.assertEqual(decision.commendation_ids.amount, 900000)
 
     def test_no_base_salary_in_force_is_a_clear_error(self):
         decision = self._decision(self._approve(self._nomination(year=2010)), day=date(2010, 5, 1))
@@ -145,8 +146,9 @@ class TestDecision(CommendationCase):
 
     def test_amount_is_never_negative(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
-            self.award_ldtt.coefficient = -1
-            self.award_ldtt.flush_recordset()
+            amount = self.award_ldtt.amount_ids[:1]
+            amount.coefficient = -1
+            amount.flush_recordset()
 
     def test_units_are_notified(self):
         decision = self._decision(self._approve(self._nomination()))

@@ -175,3 +175,98 @@ class TestMigrationTo2000(CommendationCase):
         level.rank = 0
         load_script("18.0.1.2.0", "post-migrate").migrate(self.env.cr, "18.0.1.1.0")
         self.assertEqual(level.rank, 2)
+
+    def test_nominations_in_progress_short_of_a_level_are_logged(self):
+        nomination = self._nomination(award=self.award_cstd_tinh)
+        nomination._thidua_workflow_write({"state": "submitted"})
+        self.award_cstd_tinh.initiative_level_id = False
+        with self.assertLogs(level="WARNING") as logs:
+            self.script.migrate(self.env.cr, "18.0.1.1.0")
+        self.assertIn(str(nomination.id), "\n".join(logs.output))
+
+    def test_a_level_the_council_set_stays(self):
+        self.award_cstd_tinh.initiative_level_id = self.level_central
+        self.script.migrate(self.env.cr, "18.0.1.1.0")
+        self.assertEqual(self.award_cstd_tinh.initiative_level_id, self.level_central)
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationAmountsTo2000(CommendationCase):
+    """Databases of 18.0.1.x keep the amounts of their award types, now dated.
+
+    The former columns `coefficient` and `collective_multiplier` of the award
+    types, which a database of that version has, are added back inside the
+    test's transaction (rolled back after)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.script = load_script("18.0.2.0.0", "post-migrate")
+        cls.award = cls.env["thidua.award.type"].create(
+            {"name": "Bằng khen của LĐLĐ thử", "code": "BK-THU", "kind": "form", "target": "both"}
+        )
+
+    def _former_columns(self, figures=None):
+        """The columns as 18.0.1.x stored them: the given (coefficient,
+        multiplier) of some awards, 0 and 1 (the former defaults) for the others."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "ALTER TABLE thidua_award_type ADD COLUMN coefficient numeric DEFAULT 0, "
+            "ADD COLUMN collective_multiplier numeric DEFAULT 1"
+        )
+        for award, (coefficient, multiplier) in (figures or {}).items():
+            self.env.cr.execute(
+                "UPDATE thidua_award_type SET coefficient = %s, collective_multiplier = %s "
+                "WHERE id = %s",
+                (coefficient, multiplier, award.id),
+            )
+
+    def _migrate(self):
+        self.script.migrate(self.env.cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+
+    def test_award_gets_its_former_figures_from_the_earliest_base_salary(self):
+        self._former_columns({self.award: (1.2, 2.0)})
+        self._migrate()
+        self.assertRecordValues(
+            self.award.amount_ids,
+            [
+                {
+                    "date_from": date(2017, 7, 1),
+                    "date_to": False,
+                    "coefficient": 1.2,
+                    "collective_multiplier": 2.0,
+                    "legal_basis": self.script.LEGAL_BASIS,
+                }
+            ],
+        )
+
+    def test_amounts_issued_after_the_upgrade_are_those_before(self):
+        self._former_columns({self.award: (1.2, 2.0)})
+        self._migrate()
+        individual = self._grant(award=self.award)
+        collective = self._grant(
+            award=self.award, target="collective", employee_id=False, department_id=self.unit.id
+        )
+        self.assertEqual(individual.amount, 1790000)  # 1.2 x 1,490,000 = 1,788,000, rounded up
+        self.assertEqual(collective.amount, 3580000)  # 1.2 x 2 x 1,490,000 = 3,576,000
+
+    def test_every_award_type_archived_or_not_has_an_amount(self):
+        self.award.active = False
+        self._former_columns()
+        self._migrate()
+        awards = self.env["thidua.award.type"].with_context(active_test=False).search([])
+        self.assertFalse(awards.filtered(lambda award: not award.amount_ids))
+        self.assertEqual(self.award.with_context(active_test=False).amount_ids.coefficient, 0)
+
+    def test_award_with_amounts_keeps_them(self):
+        before = self.award_ldtt.amount_ids.read(["date_from", "coefficient", "legal_basis"])
+        self._former_columns({self.award_ldtt: (0.9, 1.0)})
+        self._migrate()
+        self.assertEqual(
+            self.award_ldtt.amount_ids.read(["date_from", "coefficient", "legal_basis"]), before
+        )
+
+    def test_without_the_former_columns_nothing_is_carried_over(self):
+        self._migrate()
+        self.assertFalse(self.award.amount_ids)
