@@ -65,6 +65,8 @@ class HrEmployee(models.Model):
     def action_thidua_forecast(self):
         """The awards this employee meets or is close to, this year."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("thidua_module.thidua_forecast_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "thidua_module.thidua_forecast_action"
+        )
         action["context"] = {"default_employee_id": self.id}
         return action
