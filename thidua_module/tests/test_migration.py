@@ -161,6 +161,35 @@ class TestMigrationTo2000(CommendationCase):
         # The shipped catalogue keeps the conditions of its data file.
         self.assertEqual(self.award_cstd.condition_ids, shipped)
 
+    def _shipped_2026_salary(self, amount):
+        salary = self.env["thidua.base.salary"].create(
+            {
+                "date_from": date(2026, 7, 1),
+                "amount": amount,
+                "legal_basis": "Nghị định 161/2026/NĐ-CP",
+            }
+        )
+        self.env["ir.model.data"].create(
+            {
+                "module": "thidua_module",
+                "name": "base_salary_2026",
+                "model": "thidua.base.salary",
+                "res_id": salary.id,
+                "noupdate": True,
+            }
+        )
+        return salary
+
+    def test_the_unpublished_base_salary_goes(self):
+        salary = self._shipped_2026_salary(2530000)
+        self.script.migrate(self.env.cr, "18.0.1.2.0")
+        self.assertFalse(salary.exists())
+
+    def test_a_base_salary_someone_changed_stays(self):
+        salary = self._shipped_2026_salary(2527200)
+        self.script.migrate(self.env.cr, "18.0.1.2.0")
+        self.assertTrue(salary.exists())
+
     def test_nothing_to_carry_over_on_a_new_database(self):
         self.script.migrate(self.env.cr, "18.0.1.2.0")
         self.assertFalse(self.own_award.condition_ids)

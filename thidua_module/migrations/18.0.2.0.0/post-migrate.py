@@ -7,6 +7,9 @@ types a federation made itself, their former prerequisites and their
 initiative and member settings become conditions with no route, so that they
 ask what they asked before.
 
+Base salary. The row of 2,530,000 đ from 01/07/2026 named a decree that no
+published text shows; it is removed (see remove_unpublished_base_salary).
+
 Amounts. Until this version an award type held one coefficient and one
 collective multiplier, applied to decisions of every date. They now live in
 dated rows (`thidua.award.amount`), and a decision takes the row in force on
@@ -141,8 +144,24 @@ def carry_over_amounts(cr):
     _logger.info("Carried over the amounts of %s award types from %s", len(rows), date_from)
 
 
+def remove_unpublished_base_salary(cr):
+    """The base salary of 2,530,000 from 01/07/2026 was shipped citing a decree
+    no published text shows: it goes, unless someone changed it since."""
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    salary = env.ref("thidua_module.base_salary_2026", raise_if_not_found=False)
+    if salary and salary.amount == 2530000 and "161/2026" in (salary.legal_basis or ""):
+        _logger.warning(
+            "Base salary of %s from %s removed: no published decree sets it. Enter the "
+            "figure of the decree in force under Configuration > Base Salary.",
+            salary.amount,
+            salary.date_from,
+        )
+        salary.unlink()
+
+
 def migrate(cr, version):
     if not version:
         return
     carry_over_conditions(cr)
     carry_over_amounts(cr)
+    remove_unpublished_base_salary(cr)
