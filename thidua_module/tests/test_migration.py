@@ -205,19 +205,6 @@ class TestMigrationTo2000(CommendationCase):
         load_script("18.0.1.2.0", "post-migrate").migrate(self.env.cr, "18.0.1.1.0")
         self.assertEqual(level.rank, 2)
 
-    def test_nominations_in_progress_short_of_a_level_are_logged(self):
-        nomination = self._nomination(award=self.award_cstd_tinh)
-        nomination._thidua_workflow_write({"state": "submitted"})
-        self.award_cstd_tinh.initiative_level_id = False
-        with self.assertLogs(level="WARNING") as logs:
-            self.script.migrate(self.env.cr, "18.0.1.1.0")
-        self.assertIn(str(nomination.id), "\n".join(logs.output))
-
-    def test_a_level_the_council_set_stays(self):
-        self.award_cstd_tinh.initiative_level_id = self.level_central
-        self.script.migrate(self.env.cr, "18.0.1.1.0")
-        self.assertEqual(self.award_cstd_tinh.initiative_level_id, self.level_central)
-
 
 @tagged("post_install", "-at_install")
 class TestMigrationAmountsTo2000(CommendationCase):
