@@ -165,6 +165,7 @@ class TestAwardAmount(CommendationCase):
             employees = self.env["hr.employee"].create(
                 [{"name": f"NV {size}-{i}", "department_id": self.sub_unit.id} for i in range(size)]
             )
+            self._rate(employees)
             nominations = self._approve(
                 self.env["thidua.nomination"].create(
                     [
