@@ -34,8 +34,8 @@ class ThiduaEligibility(models.AbstractModel):
 
         At submission a prerequisite of the same year may still be on its way
         (nominated in the same round); at council approval it must be approved.
-        A forecast (stage "forecast", on nominations in memory) checks the
-        nominee's record only, and with `repeat_year` supposes the results of
+        A forecast (stage "forecast", on nominations in memory) leaves the
+        quota and the vote aside, and with `repeat_year` supposes the results of
         that year repeated the year after.
         """
         nominations = nominations.sudo()
@@ -46,7 +46,7 @@ class ThiduaEligibility(models.AbstractModel):
             checks = [
                 self._rule_active(nomination),
                 self._rule_target(nomination),
-                None if forecast else self._rule_duplicate(nomination, data),
+                self._rule_duplicate(nomination, data),
                 self._rule_discipline(nomination, data),
                 *self._rule_conditions(nomination, data),
                 None if forecast else self._rule_quota(nomination, data),

@@ -119,3 +119,10 @@ class TestForecast(CommendationCase):
         action = self.employee.action_thidua_forecast()
         form = Form(self.env["thidua.forecast"].with_context(**action["context"]))
         self.assertEqual(form.employee_id, self.employee)
+
+    def test_those_already_nominated_or_holding_it_are_left_out(self):
+        self._conditions({"kind": "rating", "rating_level": "excellent"})
+        self._nomination(award=self.award).action_submit()
+        seen = self._forecast()
+        self.assertNotIn(self.employee, seen)
+        self.assertIn(self.manager_employee, seen)

@@ -140,6 +140,8 @@ class ThiduaForecast(models.TransientModel):
         return free
 
     def _line(self, award, nominee, now_rows, later_rows):
+        if any(row.code == "duplicate" and not row.ok for row in now_rows):
+            return None  # already nominated for it, or holding it, that year
         eligibility = self.env["thidua.eligibility"]
         missing = eligibility._closest(now_rows)
         if not missing:
