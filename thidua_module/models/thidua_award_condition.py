@@ -184,7 +184,6 @@ class ThiduaAwardCondition(models.Model):
         """The years a condition looks at for a nomination of that year: the
         consecutive years, or the period of the times."""
         last = year - int(self.year_offset)
-        span = self.within_years if self.count_mode == "times" else self.count
-        if self.kind == "title" and self.count_mode == "before":
-            span = self.within_years
+        by_period = self.kind == "title" and self.count_mode in ("times", "before")
+        span = self.within_years if by_period else self.count
         return list(range(last - span + 1, last + 1))

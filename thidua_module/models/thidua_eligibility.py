@@ -79,13 +79,20 @@ class ThiduaEligibility(models.AbstractModel):
     @api.model
     def _closest(self, rows):
         """What is missing on the shortest way to the award: the failed common
-        conditions and those of the route that misses the fewest."""
+        conditions and those of the route that misses the fewest. A route the
+        council judges is no way the records can show."""
         rows = [row for row in rows if row.code != "vote"]
         failed = [row for row in rows if not row.ok and not row.route]
         routes = defaultdict(list)
         for row in rows:
             if row.route:
                 routes[row.route].append(row)
+        judged = {row.route for row in rows if row.code == "judged"}
+        shown = {route: route_rows for route, route_rows in routes.items() if route not in judged}
+        if routes and not shown:
+            # Only the council's judgement leads to it: that is what is missing.
+            return failed + [next(row for row in rows if row.code == "judged")]
+        routes = shown
         if routes:
             failed += min(
                 ([row for row in route if not row.ok] for route in routes.values()), key=len
@@ -520,11 +527,14 @@ class ThiduaEligibility(models.AbstractModel):
             "judged",
             condition.name,
             ok,
-            ""
+            self.env._(
+                "Claimed by the nomination: the council judges it from the achievements "
+                "when it approves."
+            )
             if ok
             else self.env._(
-                "Judged by the council from the achievements: state case %(route)s as the "
-                "case relied on to rest the nomination on it.",
+                "The council judges it from the achievements: to rest the nomination on "
+                "it, choose case %(route)s as the case relied on.",
                 route=condition.route or "-",
             ),
         )
@@ -700,11 +710,21 @@ class ThiduaEligibility(models.AbstractModel):
             blocks.append(self._render_rows(route_rows, route))
         return Markup("").join(blocks)
 
+    def _row_class(self, row):
+        if row.code == "judged":
+            return "text-info" if row.ok else "text-muted"
+        return "text-success" if row.ok else "text-danger"
+
+    def _row_icon(self, row):
+        if row.code == "judged":
+            return "fa-gavel"
+        return "fa-check" if row.ok else "fa-times"
+
     def _render_rows(self, rows, route):
         items = Markup("").join(
             Markup('<li class="{}"><i class="fa {}"></i> <b>{}</b>{}</li>').format(
-                "text-success" if row.ok else "text-danger",
-                "fa-check" if row.ok else "fa-times",
+                self._row_class(row),
+                self._row_icon(row),
                 row.label,
                 Markup(": ") + escape(row.detail) if row.detail else "",
             )

@@ -277,6 +277,23 @@ class ThiduaNomination(models.Model):
         if self.movement_id:
             self.year = self.movement_id.year
 
+    @api.constrains("route_claimed", "award_type_id")
+    def _check_route_claimed(self):
+        for nomination in self.filtered("route_claimed"):
+            routes = {
+                (route or "").strip().lower()
+                for route in nomination.award_type_id.condition_ids.mapped("route")
+            }
+            if nomination.route_claimed.strip().lower() not in routes - {""}:
+                raise ValidationError(
+                    self.env._(
+                        "“%(award)s” has no case %(route)s: choose one of the cases of its "
+                        "conditions, or none.",
+                        award=nomination.award_type_id.name,
+                        route=nomination.route_claimed,
+                    )
+                )
+
     @api.constrains("pledge_id", "employee_id", "department_id")
     def _check_pledge(self):
         for nomination in self.filtered("pledge_id"):

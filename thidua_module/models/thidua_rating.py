@@ -10,7 +10,12 @@ class ThiduaRating(models.Model):
 
     _name = "thidua.rating"
     _description = "Task Completion Rating"
-    _inherit = ["thidua.unit.mixin", "thidua.workflow.mixin", "thidua.nominee.mixin"]
+    _inherit = [
+        "mail.thread",
+        "thidua.unit.mixin",
+        "thidua.workflow.mixin",
+        "thidua.nominee.mixin",
+    ]
     _order = "year desc, unit_id, id"
     _check_company_auto = True
     # No workflow: only the unit, which follows the rated person, is guarded, so
@@ -25,7 +30,7 @@ class ThiduaRating(models.Model):
     unit_id = fields.Many2one(
         "hr.department",
         string="Unit",
-        compute="_compute_unit_id",
+        compute="_compute_rating_unit_id",
         store=True,
         index=True,
         help="Follows the rated person: the employee's department, or the unit itself.",
@@ -44,6 +49,7 @@ class ThiduaRating(models.Model):
         ],
         string="Rating",
         required=True,
+        tracking=True,
         help="The level of task completion over the year.",
     )
     source = fields.Selection(
@@ -55,8 +61,10 @@ class ThiduaRating(models.Model):
         string="Based On",
         required=True,
         default="unit",
+        tracking=True,
     )
     document_ref = fields.Char(
+        tracking=True,
         string="Document Reference",
         help="Number and date of the document that records the rating.",
     )
@@ -92,8 +100,10 @@ class ThiduaRating(models.Model):
             ["year", "COALESCE(employee_id, 0)", "COALESCE(department_id, 0)"],
         )
 
-    @api.depends("target", "employee_id.department_id", "department_id")
-    def _compute_unit_id(self):
+    @api.depends("target", "employee_id", "department_id")
+    def _compute_rating_unit_id(self):
+        # The unit of the year rated: a transfer does not hand past ratings to
+        # the manager of the new unit.
         for rating in self:
             rating.unit_id = rating._nominee_unit()
 
@@ -185,9 +195,26 @@ class ThiduaRating(models.Model):
         if "year" in vals:
             self.env["thidua.movement"]._check_year_range([vals["year"]])
         self._check_not_own()
+        self._check_past_years()
         result = super().write(vals)
         self._check_not_own()
         return result
+
+    def _check_past_years(self):
+        """Ratings of the years before ground the titles of several years: only
+        an emulation officer changes them."""
+        if self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer"):
+            return
+        this_year = fields.Date.context_today(self).year
+        past = self.filtered(lambda rating: rating.year < this_year)
+        if past:
+            raise UserError(
+                self.env._(
+                    "The rating “%(name)s” is of a past year: only an emulation officer "
+                    "changes it.",
+                    name=past[0].display_name,
+                )
+            )
 
     def _check_not_own(self):
         """Nobody rates themselves, whatever their role: neither their own work

@@ -190,6 +190,14 @@ class TestMigrationTo2000(CommendationCase):
         self.script.migrate(self.env.cr, "18.0.1.2.0")
         self.assertTrue(salary.exists())
 
+    def test_nominations_in_progress_now_short_of_a_condition_are_logged(self):
+        newcomer = self.env["hr.employee"].create({"name": "Chưa xếp loại"})
+        nomination = self._nomination(newcomer)
+        nomination._thidua_workflow_write({"state": "submitted"})
+        with self.assertLogs(level="WARNING") as logs:
+            self.script.migrate(self.env.cr, "18.0.1.2.0")
+        self.assertIn(f"Nomination {nomination.id}: Missing: a rating", "\n".join(logs.output))
+
     def test_nothing_to_carry_over_on_a_new_database(self):
         self.script.migrate(self.env.cr, "18.0.1.2.0")
         self.assertFalse(self.own_award.condition_ids)

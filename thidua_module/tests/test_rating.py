@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -75,8 +75,9 @@ class TestRating(RatingCase):
         )
         self.assertEqual(rating.unit_id, self.sub_unit)
         self.assertEqual(collective.unit_id, self.other_unit)
+        # A transfer does not hand the ratings of past years to the new unit.
         self.employee.department_id = self.other_unit
-        self.assertEqual(rating.unit_id, self.other_unit)
+        self.assertEqual(rating.unit_id, self.sub_unit)
 
     def test_a_document_rating_names_its_document(self):
         with self.assertRaisesRegex(ValidationError, "enter its number and date"):
@@ -194,7 +195,7 @@ class TestRatingImport(RatingCase):
         errors = [m["message"] for m in result["messages"] if m["type"] == "error"]
         self.assertTrue(errors)
         self.assertTrue(all(DUPLICATE in message for message in errors), errors)
-        self.assertFalse(self.Rating.search([]))
+        self.assertFalse(self.Rating.search([("id", ">", self.rating_floor)]))
 
     def test_import_of_a_year_already_rated_imports_nothing(self):
         self._rating(self.other_employee)
@@ -204,7 +205,9 @@ class TestRatingImport(RatingCase):
         )
         self.assertFalse(result["ids"])
         self.assertIn(DUPLICATE, result["messages"][0]["message"])
-        self.assertEqual(self.Rating.search([]).employee_id, self.other_employee)
+        self.assertEqual(
+            self.Rating.search([("id", ">", self.rating_floor)]).employee_id, self.other_employee
+        )
 
     def test_import_reads_the_vietnamese_labels(self):
         self.env["res.lang"]._activate_lang("vi_VN")
@@ -238,7 +241,7 @@ class TestRatingAccess(RatingCase):
 
     def test_employee_reads_only_own_ratings(self):
         ratings = self.Rating.with_user(self.user_employee)
-        self.assertEqual(ratings.search([]), self.own)
+        self.assertEqual(ratings.search([("id", ">", self.rating_floor)]), self.own)
         self.assertEqual(self.own.with_user(self.user_employee).level, "good")
         with self.assertRaises(AccessError):
             self.other.with_user(self.user_employee).read(["level"])
@@ -254,8 +257,9 @@ class TestRatingAccess(RatingCase):
 
     def test_manager_rates_the_employees_of_his_units(self):
         self.own.unlink()
+        this_year = fields.Date.today().year
         rating = self.Rating.with_user(self.user_manager).create(
-            {"employee_id": self.employee.id, "year": 2021, "level": "excellent"}
+            {"employee_id": self.employee.id, "year": this_year, "level": "excellent"}
         )
         rating.level = "good"
         self.assertEqual(rating.unit_id, self.sub_unit)
@@ -270,10 +274,17 @@ class TestRatingAccess(RatingCase):
             self.other.with_user(self.user_manager).level = "excellent"
 
     def test_manager_cannot_move_a_rating_out_of_his_units(self):
+        this_year = self.Rating.create(
+            {"employee_id": self.employee.id, "year": fields.Date.today().year, "level": "good"}
+        )
         with self.assertRaises(AccessError):
-            self.own.with_user(self.user_manager).write(
-                {"employee_id": self.other_employee.id, "year": 2020}
-            )
+            this_year.with_user(self.user_manager).write({"employee_id": self.other_employee.id})
+
+    def test_past_years_are_changed_by_an_officer_only(self):
+        with self.assertRaisesRegex(UserError, "past year"):
+            self.own.with_user(self.user_manager).level = "good"
+        self.own.with_user(self.user_officer).level = "good"
+        self.assertEqual(self.own.level, "good")
 
     def test_manager_cannot_bring_a_rating_into_his_units_by_naming_the_unit(self):
         with self.assertRaisesRegex(UserError, "change only through"):
@@ -322,7 +333,7 @@ class TestRatingAccess(RatingCase):
 
     def test_officer_rates_everyone_of_the_company_and_deletes(self):
         ratings = self.Rating.with_user(self.user_officer)
-        self.assertEqual(ratings.search([]), self.own | self.other)
+        self.assertEqual(ratings.search([("id", ">", self.rating_floor)]), self.own | self.other)
         created = ratings.create(
             {"employee_id": self.other_employee.id, "year": 2020, "level": "excellent"}
         )
@@ -332,7 +343,7 @@ class TestRatingAccess(RatingCase):
 
     def test_officer_of_another_company_sees_none(self):
         ratings = self.Rating.with_user(self.user_other_company)
-        self.assertFalse(ratings.search([]))
+        self.assertFalse(ratings.search([("id", ">", self.rating_floor)]))
         with self.assertRaises(AccessError):
             self.own.with_user(self.user_other_company).read(["level"])
 

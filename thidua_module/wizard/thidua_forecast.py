@@ -96,12 +96,15 @@ class ThiduaForecast(models.TransientModel):
         return lines
 
     def _candidates(self, awards, employees, units):
+        """Each award with the nominees of the kinds its conditions speak of:
+        an award with no condition for collectives forecasts nothing for them."""
         pairs = []
         for award in awards:
-            if award.target in ("individual", "both"):
-                pairs += [(award, employee) for employee in employees]
-            if award.target in ("collective", "both"):
-                pairs += [(award, unit) for unit in units]
+            for target, nominees in (("individual", employees), ("collective", units)):
+                if award.target in (target, "both") and any(
+                    condition._applies(target) for condition in award.condition_ids
+                ):
+                    pairs += [(award, nominee) for nominee in nominees]
         return pairs
 
     def _virtual(self, candidates, year):

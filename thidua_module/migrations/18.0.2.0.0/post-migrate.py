@@ -81,7 +81,39 @@ def awards_without_conditions(cr):
     return tuple(row[0] for row in cr.fetchall())
 
 
+def log_replaced_settings(cr):
+    """The shipped award types take the conditions of the law: say which former
+    settings of theirs are no longer read, for the council to review."""
+    if not sql.table_exists(cr, "thidua_award_prerequisite"):
+        return
+    cr.execute(
+        """SELECT t.code, count(p.id) FROM thidua_award_prerequisite p
+           JOIN thidua_award_type t ON t.id = p.award_type_id
+           WHERE EXISTS (SELECT 1 FROM thidua_award_condition c WHERE c.award_type_id = t.id)
+           GROUP BY t.code"""
+    )
+    for code, count in cr.fetchall():
+        _logger.warning(
+            "Award %s: %s former prerequisite(s) replaced by the conditions of the law; "
+            "review its conditions (Configuration > Award Types)",
+            code,
+            count,
+        )
+
+
+def log_nominations_in_progress(cr):
+    """Nominations submitted before the upgrade and now short of a condition (a
+    rating not entered yet, say): named, for the officers to complete them."""
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    live = env["thidua.nomination"].search([("state", "in", ("submitted", "unit_approved"))])
+    eligibility = env["thidua.eligibility"]
+    for nomination_id, rows in eligibility._evaluate(live, stage="submit").items():
+        for row in eligibility._failures(rows):
+            _logger.warning("Nomination %s: %s", nomination_id, row.detail or row.label)
+
+
 def carry_over_conditions(cr):
+    log_replaced_settings(cr)
     awards = awards_without_conditions(cr)
     if not awards:
         return
@@ -165,3 +197,4 @@ def migrate(cr, version):
     carry_over_conditions(cr)
     carry_over_amounts(cr)
     remove_unpublished_base_salary(cr)
+    log_nominations_in_progress(cr)
