@@ -2,6 +2,7 @@
 
 import ast
 import csv
+import re
 from itertools import pairwise
 
 import polib
@@ -172,3 +173,10 @@ def test_no_tree_or_attrs_in_views():
         text = path.read_text(encoding="utf-8")
         assert "<tree" not in text, f"{path.name} uses <tree>, Odoo 18 wants <list>"
         assert " attrs=" not in text, f"{path.name} uses attrs, gone in Odoo 17+"
+
+
+def test_every_test_module_is_imported_for_odoos_own_runner():
+    tests = ADDON / "tests"
+    imported = set(re.findall(r"^from \. import (\w+)", (tests / "__init__.py").read_text(), re.M))
+    modules = {path.stem for path in tests.glob("test_*.py")}
+    assert modules <= imported, sorted(modules - imported)

@@ -17,3 +17,7 @@ from . import test_translations
 from . import test_workflow_guard
 from . import test_integrity
 from . import test_migration
+from . import test_award_amount
+from . import test_conditions
+from . import test_forecast
+from . import test_shared_rules
