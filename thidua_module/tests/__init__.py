@@ -17,3 +17,4 @@ from . import test_translations
 from . import test_workflow_guard
 from . import test_integrity
 from . import test_migration
+from . import test_deadlines
