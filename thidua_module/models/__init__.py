@@ -1,6 +1,7 @@
 from . import thidua_unit_mixin
 from . import thidua_workflow_mixin
 from . import thidua_phase_mixin
+from . import thidua_deadline_mixin
 from . import thidua_text_limit_mixin
 from . import thidua_nominee_mixin
 from . import thidua_level
@@ -13,6 +14,7 @@ from . import thidua_award_amount
 from . import thidua_criterion
 from . import thidua_movement
 from . import thidua_phase
+from . import thidua_reminder
 from . import thidua_milestone
 from . import thidua_pledge
 from . import thidua_pledge_line

@@ -18,6 +18,7 @@ class ThiduaNomination(models.Model):
         "thidua.workflow.mixin",
         "thidua.phase.mixin",
         "thidua.nominee.mixin",
+        "thidua.deadline.mixin",
     ]
     _order = "year desc, unit_id, award_type_id, id"
     _check_company_auto = True
@@ -27,7 +28,10 @@ class ThiduaNomination(models.Model):
         "unit_id",
         "is_live",
         "unit_approver_id",
+        "late_consent_by_id",
+        "late_consent_date",
     )
+    _thidua_deadline_field = "date_nomination_deadline"
     _thidua_unique_fields = (
         "state",
         "award_type_id",
@@ -472,6 +476,7 @@ class ThiduaNomination(models.Model):
 
     def action_submit(self):
         self._thidua_check_state(("draft",))
+        self._thidua_check_deadline()
         self._check_eligibility()
         self._thidua_workflow_write({"state": "submitted"})
         self._schedule_next_activity()

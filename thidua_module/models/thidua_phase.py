@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -52,6 +54,19 @@ class ThiduaPhase(models.Model):
     )
     year = fields.Integer(related="movement_id.year", store=True, aggregator=False)
     color = fields.Integer()
+    date_registration_deadline = fields.Date(
+        string="Registration Deadline",
+        tracking=True,
+        help="Pledges of this phase created or submitted after this day need the consent "
+        "of an emulation officer. Empty: no deadline.",
+    )
+    date_nomination_deadline = fields.Date(
+        string="Nomination Deadline",
+        tracking=True,
+        help="Nominations of this phase submitted after this day need the consent of an "
+        "emulation officer. Empty: no deadline.",
+    )
+    reminder_ids = fields.One2many("thidua.reminder", "phase_id", string="Reminders")
 
     @api.depends("milestone_ids")
     def _compute_milestone_count(self):
@@ -109,6 +124,26 @@ class ThiduaPhase(models.Model):
                         )
                     )
         self.milestone_ids._check_date_in_phase()
+
+    @api.constrains(
+        "date_start", "date_end", "date_registration_deadline", "date_nomination_deadline"
+    )
+    def _check_deadlines(self):
+        for phase in self:
+            for name in ("date_registration_deadline", "date_nomination_deadline"):
+                deadline = phase[name]
+                if deadline and not phase.date_start <= deadline <= phase.date_end:
+                    raise ValidationError(
+                        self.env._(
+                            "Phase “%(name)s”: the %(deadline)s %(date)s must lie within the "
+                            "phase (%(start)s - %(end)s).",
+                            name=phase.name,
+                            deadline=self._fields[name]._description_string(self.env).lower(),
+                            date=format_vn_date(deadline),
+                            start=format_vn_date(phase.date_start),
+                            end=format_vn_date(phase.date_end),
+                        )
+                    )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
@@ -174,3 +209,33 @@ class ThiduaPhase(models.Model):
             "domain": [("phase_id", "=", self.id)],
             "context": {"default_phase_id": self.id},
         }
+
+    def _thidua_waiting(self, kind):
+        """What waits before a deadline: [(unit, user to remind, count)].
+
+        Registration: the participating units whose employees (sub-units
+        included) have not all registered, with each unit's manager. Nomination:
+        the units with nominations submitted and not yet approved, with whoever
+        approves them for the unit."""
+        self.ensure_one()
+        movement = self.movement_id
+        if kind == "registration":
+            units = movement.department_ids
+            stats = movement._registration_stats(units, phase=self)
+            return [
+                (unit, unit.manager_id.user_id, count)
+                for unit in units
+                if (count := len(stats[unit.id]["employees"]) - len(stats[unit.id]["registered"]))
+            ]
+        nominations = self.env["thidua.nomination"].search(
+            [("phase_id", "=", self.id), ("state", "=", "submitted"), ("unit_id", "!=", False)]
+        )
+        counts = defaultdict(int)
+        for nomination in nominations:
+            counts[nomination.unit_id, nomination._unit_approver()] += 1
+        return [(unit, user, count) for (unit, user), count in counts.items()]
+
+    @api.model
+    def _cron_send_reminders(self):
+        """Daily: remind unit managers and officers of the deadlines drawing near."""
+        self.env["thidua.reminder"]._send_due()

@@ -20,6 +20,7 @@ class ThiduaPledge(models.Model):
         "thidua.workflow.mixin",
         "thidua.phase.mixin",
         "thidua.nominee.mixin",
+        "thidua.deadline.mixin",
     ]
     _order = "movement_id desc, phase_id, unit_id, rank, id"
     _check_company_auto = True
@@ -33,7 +34,11 @@ class ThiduaPledge(models.Model):
         "score",
         "met_count",
         "unit_id",
+        "late_consent_by_id",
+        "late_consent_date",
     )
+    _thidua_deadline_field = "date_registration_deadline"
+    _thidua_deadline_on_create = True
     _thidua_unique_fields = (
         "movement_id",
         "phase_id",
@@ -380,6 +385,7 @@ class ThiduaPledge(models.Model):
                     name=empty[0].display_name,
                 )
             )
+        self._thidua_check_deadline()
         self._thidua_workflow_write(self._prepare_state_values("submitted"))
         return True
 

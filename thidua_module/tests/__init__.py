@@ -21,3 +21,4 @@ from . import test_award_amount
 from . import test_conditions
 from . import test_forecast
 from . import test_shared_rules
+from . import test_deadlines
