@@ -3,7 +3,7 @@ from datetime import date
 import psycopg2
 
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -142,3 +142,25 @@ class TestCouncilMeeting(CommendationCase):
             "CHỦ TRÌ",
         ):
             self.assertIn(text, html)
+
+    def test_employee_neither_reads_nor_prints_the_minutes(self):
+        meeting = self._meeting()
+        with self.assertRaises(AccessError):
+            meeting.with_user(self.user_employee).read(["name"])
+        # QWeb wraps the access error of the template in its own exception.
+        with self.assertRaisesRegex(Exception, "not allowed to access 'Council Meeting'"):
+            self.env["ir.actions.report"].with_user(self.user_employee)._render_qweb_html(
+                "thidua_module.thidua_council_meeting_report", meeting.ids
+            )
+
+    def test_minutes_print_as_pdf_when_wkhtmltopdf_is_installed(self):
+        reports = self.env["ir.actions.report"]
+        if reports.get_wkhtmltopdf_state() != "ok":
+            self.skipTest("wkhtmltopdf is not installed: the HTML rendering is tested above")
+        # No web server runs during the tests: the minutes carry their own styles.
+        self.env["ir.config_parameter"].sudo().set_param("report.url", "file:///nonexistent")
+        pdf, kind = reports.with_context(force_report_rendering=True)._render_qweb_pdf(
+            "thidua_module.thidua_council_meeting_report", self._meeting().ids
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
