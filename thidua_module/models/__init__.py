@@ -29,3 +29,4 @@ from . import thidua_decision
 from . import thidua_commendation
 from . import thidua_rating
 from . import res_users
+from . import thidua_council_meeting
