@@ -63,6 +63,7 @@
         "demo/thidua_rating_demo.xml",
         "demo/thidua_past_demo.xml",
         "demo/thidua_commendation_demo.xml",
+        "demo/thidua_external_demo.xml",
     ],
     "application": True,
     "installable": True,
