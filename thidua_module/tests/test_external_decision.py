@@ -151,6 +151,10 @@ class TestExternalDecision(CommendationCase):
     def test_row_listed_twice_is_reported(self):
         self._assert_refused(self._csv("NVA1,,,,LDTT,2020,,", "NVA1,,,,LDTT,2020,,"), "row 3")
 
+    def test_title_already_held_is_reported(self):
+        self._grant(year=2020)
+        self._assert_refused(self._csv("NVA1,,,,LDTT,2020,,"), "row 2")
+
     def test_internal_decision_cannot_be_imported_into(self):
         decision = self._external()
         decision.is_external = False

@@ -140,7 +140,46 @@ class ThiduaDecisionImport(models.TransientModel):
             for number, v in matched
             if seen[(v["employee_id"], v["department_id"], v["award_type_id"], v["year"])] > 1
         ]
+        errors += [
+            (number, self.env._("already holds this award for that year, or is nominated for it"))
+            for number, v in self._already_live(matched)
+        ]
         return [v for _n, v in matched], sorted(errors)
+
+    def _already_live(self, matched):
+        """The matched rows whose nominee already holds the award that year, or is
+        nominated for it: one live nomination per nominee, award and year."""
+        values = [v for _n, v in matched]
+        live = (
+            self.env["thidua.nomination"]
+            .sudo()
+            .search(
+                [
+                    ("is_live", "=", True),
+                    ("award_type_id", "in", [v["award_type_id"] for v in values]),
+                    ("year", "in", [v["year"] for v in values]),
+                    "|",
+                    ("employee_id", "in", [v["employee_id"] for v in values if v["employee_id"]]),
+                    (
+                        "department_id",
+                        "in",
+                        [v["department_id"] for v in values if v["department_id"]],
+                    ),
+                ]
+            )
+        )
+        keys = {(n.employee_id.id, n.department_id.id, n.award_type_id.id, n.year) for n in live}
+        return [
+            (number, v)
+            for number, v in matched
+            if (
+                v["employee_id"] or False,
+                v["department_id"] or False,
+                v["award_type_id"],
+                v["year"],
+            )
+            in keys
+        ]
 
     def _match_row(self, row, t, decision, by_code, by_name, departments, awards, kinds):
         values = {"employee_id": False, "department_id": False}
