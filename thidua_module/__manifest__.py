@@ -8,6 +8,7 @@
     "author": "thidua_module contributors",
     "website": "https://github.com/thidua/thidua_module",
     "depends": ["hr", "mail", "report_xlsx"],
+    "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/thidua_security.xml",
         "security/ir.model.access.csv",
@@ -25,6 +26,7 @@
         "wizard/thidua_pledge_mass_wizard_views.xml",
         "wizard/thidua_nomination_propose_wizard_views.xml",
         "wizard/thidua_forecast_views.xml",
+        "wizard/thidua_decision_import_views.xml",
         "views/thidua_movement_views.xml",
         "views/thidua_phase_views.xml",
         "views/thidua_milestone_views.xml",
@@ -66,6 +68,7 @@
         "demo/thidua_rating_demo.xml",
         "demo/thidua_past_demo.xml",
         "demo/thidua_commendation_demo.xml",
+        "demo/thidua_external_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -17,6 +17,9 @@ class ThiduaCommendation(models.Model):
     decision_id = fields.Many2one(
         "thidua.decision", required=True, index=True, ondelete="restrict", readonly=True
     )
+    is_external = fields.Boolean(
+        related="decision_id.is_external", store=True, string="Issued Elsewhere"
+    )
     nomination_id = fields.Many2one(
         "thidua.nomination", required=True, index=True, ondelete="restrict", readonly=True
     )

@@ -36,6 +36,12 @@ class ThiduaDecision(models.Model):
     authority_id = fields.Many2one(
         "thidua.authority", string="Issuing Authority", required=True, ondelete="restrict"
     )
+    is_external = fields.Boolean(
+        string="Issued Elsewhere",
+        tracking=True,
+        help="Issued by another authority, or before this database was used: its "
+        "commendations are imported from a spreadsheet, not listed from nominations.",
+    )
     signer_name = fields.Char(string="Signed By")
     signer_title = fields.Char(string="Signer's Position", help="As printed above the signature.")
     place = fields.Char(help="Where the decision is signed, as printed before its date.")
@@ -204,6 +210,14 @@ class ThiduaDecision(models.Model):
         self._lock()
         self._thidua_check_state(("draft",))
         for decision in self:
+            if decision.is_external:
+                raise UserError(
+                    self.env._(
+                        "The decision “%(name)s” was issued elsewhere: import its list of "
+                        "commendations instead (Import Commendations).",
+                        name=decision.name,
+                    )
+                )
             if not decision.nomination_ids:
                 raise UserError(
                     self.env._(
@@ -255,6 +269,102 @@ class ThiduaDecision(models.Model):
                 )
             )
         return amounts
+
+    def _issue_external(self, rows):
+        """Record a decision issued elsewhere with its list, all or nothing.
+
+        `rows` are the matched lines of its list: dicts with `target`,
+        `employee_id` or `department_id`, `award_type_id`, `year`, `award_kind`
+        and `amount`. Each becomes a nomination awarded by this decision and its
+        commendation, so that the rules count it like any other title held."""
+        self.ensure_one()
+        self._check_external_recorder()
+        self._lock()
+        self._thidua_check_state(("draft",))
+        if not self.is_external:
+            raise UserError(
+                self.env._(
+                    "The decision “%(name)s” is not marked as issued elsewhere: its list comes "
+                    "from the council-approved nominations.",
+                    name=self.name,
+                )
+            )
+        if self.nomination_ids or not rows:
+            raise UserError(
+                self.env._(
+                    "The decision “%(name)s” must list nobody yet and the file at least one "
+                    "commendation: remove the nominations listed, or check the file.",
+                    name=self.name,
+                )
+            )
+        nominations = (
+            self.env["thidua.nomination"]
+            .sudo()
+            .create([self._prepare_external_nomination_values(row) for row in rows])
+        )
+        commendations = (
+            self.env["thidua.commendation"]
+            .sudo()
+            .create(
+                [
+                    self._prepare_external_commendation_values(nomination, row["amount"])
+                    for nomination, row in zip(nominations, rows, strict=True)
+                ]
+            )
+        )
+        with nominations._thidua_unique_guard():
+            for commendation in commendations:
+                commendation.nomination_id._thidua_workflow_write(
+                    {"commendation_id": commendation.id, "state": "awarded"}
+                )
+        self._thidua_workflow_write({"state": "issued"})
+        self.sudo().message_post(
+            author_id=self.env.user.partner_id.id,
+            body=self.env._(
+                "Decision %(name)s recorded as issued elsewhere: %(count)s commendations imported.",
+                name=self.name,
+                count=len(commendations),
+            ),
+        )
+        return True
+
+    def _check_external_recorder(self):
+        """Emulation officers and the council record decisions issued elsewhere."""
+        self.check_access("write")
+        if not (self.env.su or self.env.user.has_group("thidua_module.group_thidua_officer")):
+            raise UserError(
+                self.env._(
+                    "Only an emulation officer or the council records the decision "
+                    "“%(name)s” issued elsewhere.",
+                    name=self.name,
+                )
+            )
+
+    def _prepare_external_nomination_values(self, row):
+        """A nomination this decision awarded elsewhere: it went through no workflow
+        of this database, and stands awarded from the start."""
+        self.ensure_one()
+        return {
+            "target": row["target"],
+            "employee_id": row.get("employee_id", False),
+            "department_id": row.get("department_id", False),
+            "award_type_id": row["award_type_id"],
+            "award_kind": row.get("award_kind") or "yearly",
+            "year": row["year"],
+            "decision_id": self.id,
+            "company_id": self.company_id.id,
+            "state": "awarded",
+        }
+
+    def _prepare_external_commendation_values(self, nomination, amount):
+        """The commendation as the other authority granted it: paid by it, so no
+        amount of ours (coefficient 0), the amount its list gives kept."""
+        self.ensure_one()
+        unpaid = self.env["thidua.award.amount"].new({"coefficient": 0.0})
+        salary = self.env["thidua.base.salary"].new({"amount": 1.0, "rounding": 1})
+        values = nomination._prepare_commendation_values(self, salary, unpaid)
+        values["amount"] = amount or 0.0
+        return values
 
     def _notify_units(self):
         for decision in self:

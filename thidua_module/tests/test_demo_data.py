@@ -120,3 +120,12 @@ class TestDemoUsers(TransactionCase):
             [("movement_id", "=", pledges.movement_id.id)]
         )
         self.assertLess(len(pledges), len(all_pledges))
+
+    def test_decision_of_the_city_federation_recorded_with_its_list(self):
+        decision = self.env.ref("thidua_module.decision_external_2020_demo")
+        self.assertTrue(decision.is_external)
+        self.assertEqual(decision.state, "issued")
+        commendation = decision.commendation_ids
+        self.assertEqual(commendation.nominee_name, "Nguyễn Văn Hùng")
+        self.assertEqual(commendation.award_type_id.code, "BK-LDLD")
+        self.assertTrue(commendation.is_external)
