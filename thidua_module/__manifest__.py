@@ -2,7 +2,7 @@
     "name": "Thi đua - Khen thưởng",
     "summary": "Emulation movements, pledges and commendations for Vietnamese "
     "organisations and their trade unions",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources",
     "license": "LGPL-3",
     "author": "thidua_module contributors",
