@@ -2,13 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .thidua_discipline import SANCTIONS
-
-RATING_LEVELS = [
-    ("excellent", "Excellent"),
-    ("good", "Good"),
-    ("complete", "Complete"),
-    ("incomplete", "Incomplete"),
-]
+from .thidua_rating import RATING_SELECTION
 
 KINDS = [
     ("title", "Holds a title or form"),
@@ -109,7 +103,7 @@ class ThiduaAwardCondition(models.Model):
         default="0",
     )
     rating_level = fields.Selection(
-        RATING_LEVELS, string="Rating At Least", help="This rating or a better one."
+        RATING_SELECTION, string="Rating At Least", help="This rating or a better one."
     )
     level_id = fields.Many2one(
         "thidua.level",

@@ -244,7 +244,12 @@ class ThiduaDecision(models.Model):
         salary = self.env["thidua.base.salary"].sudo()._in_force(self.date)
         amounts = self._award_amounts()
         return [
-            nomination._prepare_commendation_values(self, salary, amounts[nomination.award_type_id])
+            nomination._prepare_commendation_values(
+                self,
+                salary._award_amount(
+                    amounts[nomination.award_type_id]._coefficient_for(nomination.target)
+                ),
+            )
             for nomination in self.nomination_ids
         ]
 
@@ -357,14 +362,10 @@ class ThiduaDecision(models.Model):
         }
 
     def _prepare_external_commendation_values(self, nomination, amount):
-        """The commendation as the other authority granted it: paid by it, so no
-        amount of ours (coefficient 0), the amount its list gives kept."""
+        """The commendation as the other authority granted it, with the amount
+        its list gives (paid by that authority), or none."""
         self.ensure_one()
-        unpaid = self.env["thidua.award.amount"].new({"coefficient": 0.0})
-        salary = self.env["thidua.base.salary"].new({"amount": 1.0, "rounding": 1})
-        values = nomination._prepare_commendation_values(self, salary, unpaid)
-        values["amount"] = amount or 0.0
-        return values
+        return nomination._prepare_commendation_values(self, amount or 0.0)
 
     def _notify_units(self):
         for decision in self:

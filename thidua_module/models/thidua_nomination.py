@@ -571,10 +571,9 @@ class ThiduaNomination(models.Model):
             unit = unit.parent_id
         return self.movement_id.user_id
 
-    def _prepare_commendation_values(self, decision, salary, amount):
-        """The commendation this nomination becomes on the decision: `salary` is
-        the base salary and `amount` the award's amount row in force on the
-        decision's date."""
+    def _prepare_commendation_values(self, decision, amount):
+        """The commendation this nomination becomes on the decision, paid
+        `amount` (worked out by the decision from the rows in force on its date)."""
         self.ensure_one()
         award = self.award_type_id
         employee = self.employee_id
@@ -589,7 +588,7 @@ class ThiduaNomination(models.Model):
             "unit_id": self.unit_id.id,
             "date": decision.date,
             "year": self.year,
-            "amount": salary._award_amount(amount._coefficient_for(self.target)),
+            "amount": amount,
             "movement_id": self.movement_id.id,
             "phase_id": self.phase_id.id,
             "achievements": self.achievements,

@@ -2,6 +2,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.sql import create_unique_index
 
+# From the highest level; `tools.rating.RATING_LEVELS` orders them from the lowest.
+RATING_SELECTION = [
+    ("excellent", "Excellent"),
+    ("good", "Good"),
+    ("complete", "Complete"),
+    ("incomplete", "Incomplete"),
+]
+
 
 class ThiduaRating(models.Model):
     """The yearly rating of task completion of an employee or a unit
@@ -41,12 +49,7 @@ class ThiduaRating(models.Model):
         default=lambda self: fields.Date.context_today(self).year,
     )
     level = fields.Selection(
-        [
-            ("excellent", "Excellent"),
-            ("good", "Good"),
-            ("complete", "Complete"),
-            ("incomplete", "Incomplete"),
-        ],
+        RATING_SELECTION,
         string="Rating",
         required=True,
         tracking=True,

@@ -82,9 +82,10 @@ class ThiduaForecast(models.TransientModel):
         if not candidates:
             return []
         eligibility = self.env["thidua.eligibility"]
-        now = eligibility._evaluate(self._virtual(candidates, self.year), stage="forecast")
+        free = self._free_initiatives(candidates)
+        now = eligibility._evaluate(self._virtual(candidates, self.year, free), stage="forecast")
         later = eligibility._evaluate(
-            self._virtual(candidates, self.year + 1), stage="forecast", repeat_year=self.year
+            self._virtual(candidates, self.year + 1, free), stage="forecast", repeat_year=self.year
         )
         lines = []
         for (award, nominee), now_rows, later_rows in zip(
@@ -107,9 +108,8 @@ class ThiduaForecast(models.TransientModel):
                     pairs += [(award, nominee) for nominee in nominees]
         return pairs
 
-    def _virtual(self, candidates, year):
+    def _virtual(self, candidates, year, free):
         """Nominations in memory only, with the nominee's initiatives still free."""
-        free = self._free_initiatives(candidates)
         Nomination = self.env["thidua.nomination"].sudo()
         values = []
         for award, nominee in candidates:
