@@ -30,3 +30,6 @@ from . import thidua_commendation
 from . import thidua_rating
 from . import res_users
 from . import thidua_council_meeting
+from . import thidua_dossier
+from . import res_company
+from . import res_config_settings

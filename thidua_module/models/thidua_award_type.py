@@ -142,6 +142,18 @@ class ThiduaAwardType(models.Model):
             "domain": [("award_type_id", "=", self.id)],
         }
 
+    def _is_granted_above(self, own_authority):
+        """Is this award granted by an authority above `own_authority`, on a
+        dossier sent up to it, rather than by its own council? By the award's
+        level, or its authority's, against the level of `own_authority`."""
+        self.ensure_one()
+        if self.authority_id == own_authority:
+            return False
+        level, own_level = self.level_id or self.authority_id.level_id, own_authority.level_id
+        if level and own_level:
+            return level != own_level and not own_level._is_at_or_above(level)
+        return bool(self.authority_id)
+
     def _amount_in_force(self, on_date):
         """The amount row of each of these awards in force on a date; awards
         without one have none in the result."""

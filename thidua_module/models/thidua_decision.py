@@ -23,7 +23,7 @@ class ThiduaDecision(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _thidua_workflow_fields = ("state", "date_revoked", "year")
-    _thidua_unique_fields = ("name", "authority_id", "date")
+    _thidua_unique_fields = ("name", "authority_id", "date", "company_id")
     _thidua_text_limits = {"name": 64}
     # Once issued, only these may still change outside the workflow.
     _issued_writable_fields = frozenset({"revoke_reason"})
@@ -103,7 +103,7 @@ class ThiduaDecision(models.Model):
             self.env.cr,
             "thidua_decision_number_uniq",
             self._table,
-            "authority_id, year, lower(btrim(name))",
+            "company_id, authority_id, year, lower(btrim(name))",
             "name IS NOT NULL",
         )
 
@@ -126,12 +126,13 @@ class ThiduaDecision(models.Model):
     def _check_date(self):
         self.env["thidua.movement"]._check_year_range([d.date.year for d in self if d.date])
 
-    @api.constrains("name", "authority_id", "date")
+    @api.constrains("name", "authority_id", "date", "company_id")
     def _check_number(self):
         for decision in self:
             same = self.search_count(
                 [
                     ("id", "!=", decision.id),
+                    ("company_id", "=", decision.company_id.id),
                     ("authority_id", "=", decision.authority_id.id),
                     ("year", "=", decision.year),
                     ("name", "=ilike", escape_psql(decision.name)),
@@ -331,6 +332,34 @@ class ThiduaDecision(models.Model):
                 count=len(commendations),
             ),
         )
+        return True
+
+    def _issue_granted(self, granted):
+        """Record a decision issued elsewhere on nominations of a dossier sent
+        up: `granted`, [(nomination, amount)], become its commendations, paid
+        what the higher authority's decision gives."""
+        self.ensure_one()
+        self._check_external_recorder()
+        self._lock()
+        self._thidua_check_state(("draft",))
+        nominations = self.env["thidua.nomination"].concat(*(n for n, _a in granted))
+        nominations._thidua_check_state(("council_approved",))
+        commendations = (
+            self.env["thidua.commendation"]
+            .sudo()
+            .create(
+                [
+                    self._prepare_external_commendation_values(nomination, amount)
+                    for nomination, amount in granted
+                ]
+            )
+        )
+        for commendation in commendations:
+            commendation.nomination_id._thidua_workflow_write(
+                {"decision_id": self.id, "commendation_id": commendation.id, "state": "awarded"}
+            )
+        self._thidua_workflow_write({"state": "issued"})
+        self._notify_units()
         return True
 
     def _check_external_recorder(self):

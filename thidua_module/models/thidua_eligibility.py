@@ -379,10 +379,28 @@ class ThiduaEligibility(models.AbstractModel):
     def _rule_conditions(self, nomination, data):
         results = []
         for condition in nomination.award_type_id.condition_ids:
-            if condition._applies(nomination.target):
+            if not condition._applies(nomination.target):
+                continue
+            if nomination.origin_dossier_id and condition.kind != "judged":
+                result = self._condition_attested(nomination, condition)
+            else:
                 result = getattr(self, f"_condition_{condition.kind}")(nomination, condition, data)
-                results.append(result._replace(route=condition.route or ""))
+            results.append(result._replace(route=condition.route or ""))
         return results
+
+    def _condition_attested(self, nomination, condition):
+        """A nomination received from a lower level: the records its conditions
+        rest on are in the sender's database, which checked them before its
+        council approved; the achievement report stands as their evidence."""
+        return Result(
+            condition.kind,
+            condition.name,
+            True,
+            self.env._(
+                "Attested by the dossier of %(sender)s: check it against the achievement report.",
+                sender=nomination.origin_dossier_id.sender_name,
+            ),
+        )
 
     def _held_years(self, key, award, nomination, data):
         years = set(data["held"][key, award.id])

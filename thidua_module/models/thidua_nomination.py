@@ -3,6 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.sql import create_index
 
 from ..tools.sql import create_partial_unique_index
+from .thidua_dossier import DOSSIER_STATES
 from .thidua_movement import YEAR_MAX, YEAR_MIN
 
 
@@ -30,6 +31,9 @@ class ThiduaNomination(models.Model):
         "unit_approver_id",
         "late_consent_by_id",
         "late_consent_date",
+        "dossier_ids",
+        "origin_dossier_id",
+        "external_ref",
     )
     _thidua_deadline_field = "date_nomination_deadline"
     _thidua_unique_fields = (
@@ -162,6 +166,37 @@ class ThiduaNomination(models.Model):
     commendation_id = fields.Many2one(
         "thidua.commendation", string="Commendation", copy=False, readonly=True
     )
+    dossier_ids = fields.Many2many(
+        "thidua.dossier",
+        "thidua_dossier_nomination_rel",
+        "nomination_id",
+        "dossier_id",
+        string="Dossiers",
+        copy=False,
+        readonly=True,
+    )
+    dossier_state = fields.Selection(
+        DOSSIER_STATES,
+        string="Dossier",
+        compute="_compute_dossier_state",
+        compute_sudo=True,
+        help="Where the dossier sent up to a higher authority stands.",
+    )
+    origin_dossier_id = fields.Many2one(
+        "thidua.dossier",
+        string="Received In",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="The dossier of a lower level this nomination was received in: its "
+        "achievements were checked against the records there.",
+    )
+    external_ref = fields.Char(
+        string="Reference at the Sender",
+        copy=False,
+        readonly=True,
+        help="The nomination's reference in the database of the lower level that sent it.",
+    )
     eligibility_html = fields.Html(
         string="Eligibility", compute="_compute_eligibility_html", sanitize=False
     )
@@ -201,6 +236,12 @@ class ThiduaNomination(models.Model):
             self._table,
             ["employee_id", "department_id", "award_type_id", "year"],
         )
+
+    @api.depends("dossier_ids.state")
+    def _compute_dossier_state(self):
+        for nomination in self:
+            sent = nomination.dossier_ids.filtered(lambda d: d.direction == "out")
+            nomination.dossier_state = sent.sorted("id")[-1:].state or False
 
     def _nominee_unit(self):
         """The employee's department, or the unit above a collective."""
@@ -570,6 +611,39 @@ class ThiduaNomination(models.Model):
                 return user
             unit = unit.parent_id
         return self.movement_id.user_id
+
+    # Dossiers between two levels
+
+    def _refuse_from_above(self, dossier, reason):
+        """Not granted by the higher authority the dossier went to."""
+        self.ensure_one()
+        self._thidua_workflow_write(
+            {
+                "state": "refused",
+                "refuse_reason": reason
+                or self.env._(
+                    "Not granted by %(authority)s (dossier %(dossier)s).",
+                    authority=dossier.authority_id.name,
+                    dossier=dossier.name,
+                ),
+            }
+        )
+
+    def _decision_result(self):
+        """This nomination received from a lower level, as the decision file
+        sends it back (README: `results`)."""
+        self.ensure_one()
+        granted = self.state == "awarded" and self.commendation_id.state == "valid"
+        result = {"ref": self.external_ref, "granted": granted}
+        if granted:
+            result.update(
+                decision=self.decision_id.name,
+                amount=self.commendation_id.amount,
+                award_code=self.award_type_id.code,
+            )
+        else:
+            result["reason"] = self.refuse_reason or ""
+        return result
 
     def _prepare_commendation_values(self, decision, amount):
         """The commendation this nomination becomes on the decision, paid

@@ -72,3 +72,10 @@ class ThiduaNomineeMixin(models.AbstractModel):
 
     def _nominee_name(self):
         return self.employee_id.name or self.department_id.name or ""
+
+    def _nominee_domain(self):
+        """The records of the same nominee, in another model of the mixin."""
+        self.ensure_one()
+        if self.target == "collective":
+            return [("target", "=", "collective"), ("department_id", "=", self.department_id.id)]
+        return [("target", "=", "individual"), ("employee_id", "=", self.employee_id.id)]

@@ -23,4 +23,5 @@ from . import test_forecast
 from . import test_shared_rules
 from . import test_deadlines
 from . import test_council_meeting
+from . import test_dossier
 from . import test_external_decision
