@@ -59,7 +59,6 @@ class DossierCase(CommendationCase):
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-
 @tagged("post_install", "-at_install")
 class TestDossier(DossierCase):
     # Preparing and sending
@@ -191,7 +190,7 @@ class TestDossier(DossierCase):
         wizard = Form(
             self.env[action["res_model"]]
             .with_user(self.user_officer)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard.name = "1250/QĐ-LĐLĐ"
         wizard.date = date(2022, 1, 10)
