@@ -1,4 +1,8 @@
-from odoo.tests import TransactionCase, tagged
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import Form, TransactionCase, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -129,3 +133,41 @@ class TestDemoUsers(TransactionCase):
         self.assertEqual(commendation.nominee_name, "Nguyễn Văn Hùng")
         self.assertEqual(commendation.award_type_id.code, "BK-LDLD")
         self.assertTrue(commendation.is_external)
+
+    def test_council_meeting_held_by_the_council_member(self):
+        meeting = self.env.ref("thidua_module.council_meeting_2021_demo")
+        self.assertEqual((meeting.state, meeting.present_count, meeting.member_count), ("draft", 7, 9))
+        council = self.env.ref("thidua_module.user_council_demo")
+        meeting.with_user(council).action_hold()
+        self.assertEqual(meeting.state, "held")
+        self.assertEqual(set(meeting.line_ids.nomination_id.mapped("state")), {"council_approved"})
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "thidua_module.report_council_meeting", meeting.ids
+        )[0].decode()
+        self.assertIn("BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", html)
+        self.assertIn("Thông qua", html)
+
+    def test_dossier_to_the_city_federation_sent_then_decided(self):
+        dossier = self.env.ref("thidua_module.dossier_city_2021_demo")
+        self.assertEqual(dossier.authority_id.name, "Liên đoàn Lao động Thành phố Hà Nội")
+        self.assertEqual(len(dossier.report_ids), 2)
+        officer = self.env.ref("base.user_admin")
+        dossier.with_user(officer).action_send()
+        self.assertEqual(dossier.archive_id.mimetype, "application/zip")
+        action = dossier.with_user(officer).action_record_decision()
+        wizard = Form(self.env[action["res_model"]].with_user(officer).with_context(**action["context"]))
+        wizard.name = "85/QĐ-LĐLĐ"
+        wizard.date = date(2022, 1, 12)
+        wizard.save().action_confirm()
+        self.assertEqual(dossier.state, "decided")
+        self.assertEqual(set(dossier.nomination_ids.mapped("state")), {"awarded"})
+        self.assertTrue(dossier.decision_ids.is_external)
+
+    def test_reminders_for_the_units_behind_their_registration(self):
+        phase = self.env.ref("thidua_module.phase_long_bien_2021_2_demo")
+        Reminder = self.env["thidua.reminder"]
+        with freeze_time("2021-07-28"):
+            self.env["thidua.phase"]._cron_send_reminders()
+        reminders = Reminder.search([("phase_id", "=", phase.id)])
+        self.assertTrue(reminders)
+        self.assertTrue(reminders.filtered("department_id"))
