@@ -70,7 +70,9 @@ def decide(db, archive):
             f"{db}: received {received.name} from {received.sender_name}: "
             + ", ".join(nominations.mapped("display_name"))
         )
-        nominations.action_council_approve()
+        # The administrator received the dossier, standing for the units' approval;
+        # the superuser stands for another member of the city's council.
+        nominations.sudo().action_council_approve()
         decision = env["thidua.decision"].create(
             {
                 "name": f"{received.id}/QĐ-KT",

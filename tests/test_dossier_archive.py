@@ -161,3 +161,45 @@ def test_a_decision_file_with_wrong_results_is_refused(result, code):
     data = decision_data()
     data["results"][0].update(result)
     assert code_of(archive.validate_decision, data) == code
+
+
+def test_nan_and_infinity_are_no_amounts():
+    for constant in ("NaN", "Infinity", "-Infinity"):
+        text = archive.dumps(decision_data()).decode().replace("1150000", constant)
+        assert code_of(archive.loads, text.encode()) == "not_json"
+    data = decision_data()
+    data["results"][0]["amount"] = 1e300
+    assert code_of(archive.validate_decision, data) == "bad_value"
+
+
+def test_a_reference_given_as_number_and_as_text_is_the_same():
+    data = decision_data()
+    data["results"][1]["ref"] = 17
+    assert code_of(archive.validate_decision, data) == "duplicate_ref"
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"results": {"ref": "17"}}, "not_list"),
+        ({"results": ["17"]}, "not_object"),
+        ({"decisions": [{"number": ["1"], "date": "2022-01-10"}]}, "bad_value"),
+    ],
+)
+def test_a_decision_file_of_the_wrong_shape_is_refused(changes, code):
+    assert code_of(archive.validate_decision, decision_data(**changes)) == code
+
+
+def test_a_dossier_of_the_wrong_shape_is_refused():
+    assert code_of(archive.validate_dossier, dossier_data(sender="LĐLĐ"), dict(FILES)) == (
+        "not_object"
+    )
+    data = dossier_data()
+    data["nominations"][0]["award_kind"] = "yearly-ish"
+    assert code_of(archive.validate_dossier, data, dict(FILES)) == "bad_value"
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_a_name_twice_in_the_archive_is_refused():
+    members = [("dossier.json", archive.dumps(dossier_data())), *FILES, FILES[0]]
+    assert code_of(archive.read_dossier_archive, zip_of(members)) == "bad_name"

@@ -5,6 +5,12 @@ from odoo.exceptions import AccessError
 class HrDepartment(models.Model):
     _inherit = "hr.department"
 
+    thidua_is_received = fields.Boolean(
+        string="Unit of a Lower Level",
+        readonly=True,
+        help="Made when a dossier of a lower level was received: its sender, or one of "
+        "the sender's units. Later dossiers find their units and people here again.",
+    )
     block_id = fields.Many2one(
         "thidua.block",
         string="Emulation Block",

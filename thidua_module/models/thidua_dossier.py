@@ -1,7 +1,7 @@
 import uuid
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import dossier_archive
 from ..tools.sql import create_partial_unique_index
@@ -266,7 +266,7 @@ class ThiduaDossier(models.Model):
     def _check_not_elsewhere(self):
         self.ensure_one()
         others = self.nomination_ids.dossier_ids.filtered(
-            lambda d: d != self and d.state in ("draft", "sent", "received", "decided")
+            lambda d: d != self and d.direction == "out" and d.state in ("draft", "sent", "decided")
         )
         for other in others:
             both = other.nomination_ids & self.nomination_ids
@@ -388,8 +388,8 @@ class ThiduaDossier(models.Model):
         self._check_preparer()
         self._thidua_check_state(("sent",))
         self._lock_nominations()
-        listed = self.env["thidua.nomination"].concat(*(result[0] for result in results))
-        if listed.sorted("id") != self.nomination_ids.sorted("id"):
+        listed = sorted(result[0].id for result in results)
+        if listed != sorted(self.nomination_ids.ids):
             raise UserError(
                 self.env._(
                     "Give a result for each nomination of the dossier “%(name)s”, and for "
@@ -530,7 +530,18 @@ class ThiduaDossier(models.Model):
         self.ensure_one()
         self._check_preparer()
         self._thidua_check_state(("received", "decided"))
-        content = dossier_archive.dumps(self._decision_data())
+        if self.direction != "in":
+            raise UserError(
+                self.env._(
+                    "The dossier “%(name)s” was sent from here: its decision is recorded, "
+                    "not exported.",
+                    name=self.name,
+                )
+            )
+        try:
+            content = dossier_archive.dumps(self._decision_data())
+        except dossier_archive.ArchiveError as error:
+            raise UserError(self._archive_error_message(error)) from None
         attachment = self.env["ir.attachment"].create(
             {
                 "name": "Quyet-dinh-%s.json" % self.name.replace("/", "-").replace(" ", ""),
@@ -600,6 +611,13 @@ class ThiduaDossier(models.Model):
             }
             for d in data.get("decisions") or []
         }
+        for r in data["results"]:
+            nomination = by_ref[str(r["ref"])]
+            code = r.get("award_code")
+            if r["granted"] and code and code != nomination.award_type_id.code:
+                raise dossier_archive.ArchiveError(
+                    "other_award", ref=r["ref"], granted=code, award=nomination.award_type_id.code
+                )
         results = [
             (
                 by_ref[str(r["ref"])],
@@ -642,6 +660,12 @@ class ThiduaDossier(models.Model):
             "unknown_refs": self.env._(
                 "The decision file names nominations this dossier does not hold: %(refs)s."
             ),
+            "other_award": self.env._(
+                "The decision file grants %(granted)s to the nomination %(ref)s, proposed for "
+                "%(award)s: record a decision granting another award by hand."
+            ),
+            "not_list": self.env._("%(where)s of the file is not a list."),
+            "not_object": self.env._("%(where)s of the file is not an object."),
         }
         message = messages.get(error.code, messages["not_json"])
         return self.env._("Nothing was imported: %(reason)s", reason=message % error.values)
@@ -702,13 +726,26 @@ class ThiduaDossierReport(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        dossier_ids = [vals.get("dossier_id") for vals in vals_list]
+        self._check_dossier_draft(self.env["thidua.dossier"].browse(filter(None, dossier_ids)))
         reports = super().create(vals_list)
         reports.filtered(lambda r: not r.content).action_refill()
         return reports
 
     def write(self, vals):
-        sent = self.dossier_id.filtered(lambda d: d.state != "draft")
-        if sent and not self.env.context.get("thidua_dossier_refill"):
+        self._check_dossier_draft(self.dossier_id)
+        if vals.get("dossier_id"):
+            self._check_dossier_draft(self.env["thidua.dossier"].browse(vals["dossier_id"]))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        self._check_dossier_draft(self.dossier_id)
+
+    @api.model
+    def _check_dossier_draft(self, dossiers):
+        sent = dossiers.filtered(lambda d: d.state != "draft")
+        if sent:
             raise UserError(
                 self.env._(
                     "The dossier “%(name)s” has been sent or received: its reports stand as "
@@ -716,7 +753,19 @@ class ThiduaDossierReport(models.Model):
                     name=sent[0].name,
                 )
             )
-        return super().write(vals)
+
+    @api.constrains("dossier_id", "nomination_id")
+    def _check_nomination_in_dossier(self):
+        for report in self:
+            if report.nomination_id not in report.dossier_id.nomination_ids:
+                raise ValidationError(
+                    self.env._(
+                        "The achievement report of “%(nomination)s” belongs with its "
+                        "nomination in the dossier “%(dossier)s”: add the nomination to it.",
+                        nomination=report.nomination_id.display_name,
+                        dossier=report.dossier_id.name,
+                    )
+                )
 
     def action_refill(self):
         for report in self:
@@ -734,7 +783,7 @@ class ThiduaDossierReport(models.Model):
         """What the records hold of the nominee, read with the rights of those who
         may prepare the dossier."""
         nomination = self.nomination_id.sudo()
-        domain = nomination._nominee_domain()
+        domain = [*nomination._nominee_domain(), ("company_id", "=", self.company_id.id)]
         commendations = (
             self.env["thidua.commendation"]
             .sudo()

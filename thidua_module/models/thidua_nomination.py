@@ -440,6 +440,7 @@ class ThiduaNomination(models.Model):
 
     def _check_decision_change(self, decision_id):
         """Listing in or out of a draft decision; issued lists change only by revoking."""
+        self._check_not_sent_up()
         if not self.env.user.has_group("thidua_module.group_thidua_officer"):
             raise UserError(
                 self.env._("Only an emulation officer lists nominations in a decision.")
@@ -545,6 +546,7 @@ class ThiduaNomination(models.Model):
 
     def action_refuse(self):
         self._thidua_check_state(("submitted", "unit_approved", "council_approved"))
+        self._check_not_sent_up()
         missing = self.filtered(lambda n: not (n.refuse_reason or "").strip())
         if missing:
             raise UserError(
@@ -563,12 +565,14 @@ class ThiduaNomination(models.Model):
 
     def action_cancel(self):
         self._thidua_check_state(("draft", "submitted", "unit_approved"))
+        self._check_not_received()
         self._thidua_workflow_write({"state": "cancelled"})
         self._close_approval_activities(self.env._("Cancelled"))
         return True
 
     def action_draft(self):
         self._thidua_check_state(("refused", "cancelled"))
+        self._check_not_received()
         self._thidua_workflow_write(
             {"state": "draft", "refuse_reason": False, "unit_approver_id": False}
         )
@@ -613,6 +617,38 @@ class ThiduaNomination(models.Model):
         return self.movement_id.user_id
 
     # Dossiers between two levels
+
+    def _check_not_sent_up(self):
+        """A nomination on a dossier awaiting the higher authority's decision is
+        that authority's to decide: the decision recorded, or the dossier returned."""
+        for nomination in self:
+            waiting = nomination.sudo().dossier_ids.filtered(
+                lambda d: d.direction == "out" and d.state == "sent"
+            )
+            if waiting:
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” is on the dossier %(dossier)s sent to %(authority)s: record "
+                        "its decision, or its return, on the dossier.",
+                        name=nomination.display_name,
+                        dossier=waiting[0].name,
+                        authority=waiting[0].authority_id.name,
+                    )
+                )
+
+    def _check_not_received(self):
+        """A nomination received from a lower level is answered, not withdrawn: the
+        council approves or refuses it, and the decision file tells the sender."""
+        received = self.filtered("origin_dossier_id")
+        if received:
+            raise UserError(
+                self.env._(
+                    "“%(name)s” was received from %(sender)s: approve or refuse it, with the "
+                    "reason, so that the decision sent back answers it.",
+                    name=received[0].display_name,
+                    sender=received[0].origin_dossier_id.sender_name,
+                )
+            )
 
     def _refuse_from_above(self, dossier, reason):
         """Not granted by the higher authority the dossier went to."""

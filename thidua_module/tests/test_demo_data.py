@@ -136,14 +136,18 @@ class TestDemoUsers(TransactionCase):
 
     def test_council_meeting_held_by_the_council_member(self):
         meeting = self.env.ref("thidua_module.council_meeting_2021_demo")
-        self.assertEqual((meeting.state, meeting.present_count, meeting.member_count), ("draft", 7, 9))
+        self.assertEqual(
+            (meeting.state, meeting.present_count, meeting.member_count), ("draft", 7, 9)
+        )
         council = self.env.ref("thidua_module.user_council_demo")
         meeting.with_user(council).action_hold()
         self.assertEqual(meeting.state, "held")
         self.assertEqual(set(meeting.line_ids.nomination_id.mapped("state")), {"council_approved"})
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "thidua_module.report_council_meeting", meeting.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("thidua_module.report_council_meeting", meeting.ids)[0]
+            .decode()
+        )
         self.assertIn("BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", html)
         self.assertIn("Thông qua", html)
 
@@ -155,7 +159,9 @@ class TestDemoUsers(TransactionCase):
         dossier.with_user(officer).action_send()
         self.assertEqual(dossier.archive_id.mimetype, "application/zip")
         action = dossier.with_user(officer).action_record_decision()
-        wizard = Form(self.env[action["res_model"]].with_user(officer).with_context(**action["context"]))
+        wizard = Form(
+            self.env[action["res_model"]].with_user(officer).with_context(**action["context"])
+        )
         wizard.name = "85/QĐ-LĐLĐ"
         wizard.date = date(2022, 1, 12)
         wizard.save().action_confirm()

@@ -7,7 +7,7 @@ from datetime import date
 import openpyxl
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import CommendationCase
@@ -211,6 +211,62 @@ class TestDossier(DossierCase):
         self.assertEqual(self.other_bk.refuse_reason, "Chưa đủ điều kiện")
         self.assertEqual(self.bk.dossier_state, "decided")
 
+    def test_a_nomination_on_a_sent_dossier_is_decided_above(self):
+        dossier = self._dossier()
+        dossier.with_user(self.user_officer).action_send()
+        self.bk.with_user(self.user_council).refuse_reason = "Đổi ý"
+        with self.assertRaisesRegex(UserError, "sent to LĐLĐ Thành phố"):
+            self.bk.with_user(self.user_council).action_refuse()
+        with self.assertRaisesRegex(UserError, "sent to LĐLĐ Thành phố"):
+            self._decision(self.bk)
+        self.assertEqual(self.bk.state, "council_approved")
+
+    def test_reports_of_a_sent_dossier_are_neither_added_nor_removed(self):
+        dossier = self._dossier(self.bk)
+        draft = self._dossier(self.other_bk, name="36/TTr")
+        dossier.with_user(self.user_officer).action_send()
+        Report = self.env["thidua.dossier.report"].with_user(self.user_officer)
+        with self.assertRaisesRegex(UserError, "stand as they are"):
+            Report.create({"dossier_id": dossier.id, "nomination_id": self.bk.id, "content": "x"})
+        with self.assertRaisesRegex(UserError, "stand as they are"):
+            dossier.report_ids[0].with_user(self.user_officer).unlink()
+        with self.assertRaisesRegex(UserError, "stand as they are"):
+            draft.report_ids[0].with_user(self.user_officer).write({"dossier_id": dossier.id})
+
+    def test_a_report_belongs_with_its_nomination(self):
+        dossier = self._dossier(self.bk)
+        with self.assertRaises(ValidationError):
+            self.env["thidua.dossier.report"].with_user(self.user_officer).create(
+                {"dossier_id": dossier.id, "nomination_id": self.other_bk.id}
+            )
+
+    def test_results_name_each_nomination_of_the_dossier_once(self):
+        dossier = self._dossier()
+        dossier.with_user(self.user_officer).action_send()
+        Wizard = self.env["thidua.dossier.decide"].with_user(self.user_officer)
+        stranger = self._approve(self._nomination(self.manager_employee, self.award_bk))
+        with self.assertRaisesRegex(ValidationError, "is not on the dossier"):
+            Wizard.create(
+                {
+                    "dossier_id": dossier.id,
+                    "line_ids": [Command.create({"nomination_id": stranger.id})],
+                }
+            )
+        twice = Wizard.create(
+            {
+                "dossier_id": dossier.id,
+                "name": "1/QĐ",
+                "date": date(2022, 1, 10),
+                "line_ids": [
+                    Command.create({"nomination_id": self.bk.id, "amount": 100}),
+                    Command.create({"nomination_id": self.bk.id, "granted": False}),
+                ],
+            }
+        )
+        with self.assertRaisesRegex(UserError, "for each nomination"):
+            twice.action_confirm()
+        self.assertEqual(self.bk.state, "council_approved")
+
     def test_decision_without_number_is_refused(self):
         dossier = self._dossier()
         dossier.with_user(self.user_officer).action_send()
@@ -320,6 +376,72 @@ class TestDossierRoundTrip(DossierCase):
         self.assertGreater(self.bk.commendation_id.amount, 0)
         self.assertEqual(self.other_bk.state, "refused")
         self.assertEqual(self.other_bk.refuse_reason, "Chưa đủ điều kiện")
+
+    def _received(self):
+        sent = self._dossier()
+        sent.with_user(self.user_officer).action_send()
+        return sent, self._receive(sent.archive_id.datas)
+
+    def test_a_received_nomination_is_answered_not_withdrawn(self):
+        _sent, received = self._received()
+        nomination = received.nomination_ids[0].with_user(self.city_officer)
+        with self.assertRaisesRegex(UserError, "was received from"):
+            nomination.action_cancel()
+        self.assertEqual(nomination.unit_approver_id, self.city_officer)
+
+    def test_whoever_received_a_dossier_does_not_approve_it_at_the_council(self):
+        self.city_officer.groups_id += self.env.ref("thidua_module.group_thidua_council")
+        _sent, received = self._received()
+        with self.assertRaisesRegex(UserError, "another member of the council"):
+            received.nomination_ids.with_user(self.city_officer).action_council_approve()
+
+    def test_a_received_nomination_can_go_up_again(self):
+        _sent, received = self._received()
+        nominations = received.nomination_ids
+        nominations.with_user(self.city_council).action_council_approve()
+        vgcl = self.env.ref("thidua_module.authority_vgcl")
+        self.award_bk.level_id = self.env.ref("thidua_module.level_union_central")
+        upward = (
+            self.env["thidua.dossier"]
+            .with_user(self.city_officer)
+            .create(
+                {
+                    "name": "12/TTr-LĐLĐTP",
+                    "authority_id": vgcl.id,
+                    "company_id": self.city_company.id,
+                    "nomination_ids": [Command.set(nominations.ids)],
+                }
+            )
+        )
+        upward.with_user(self.city_officer).action_send()
+        self.assertEqual(upward.state, "sent")
+
+    def test_a_decision_file_granting_another_award_is_refused(self):
+        sent, received = self._received()
+        content = json.dumps(
+            {
+                "format": "thidua.decision",
+                "version": 1,
+                "dossier_ref": sent.ref,
+                "decisions": [{"number": "9/QĐ", "date": "2022-01-10"}],
+                "results": [
+                    {
+                        "ref": str(self.bk.id),
+                        "granted": True,
+                        "decision": "9/QĐ",
+                        "amount": 5,
+                        "award_code": "GK",
+                    },
+                    {"ref": str(self.other_bk.id), "granted": False},
+                ],
+            }
+        ).encode()
+        wizard = self.env["thidua.dossier.decide"].with_user(self.user_officer)
+        wizard = wizard.with_context(default_dossier_id=sent.id)
+        wizard = wizard.create({"file": base64.b64encode(content)})
+        with self.assertRaisesRegex(UserError, "grants GK"):
+            wizard.action_confirm()
+        self.assertEqual(self.bk.state, "council_approved")
 
     def test_an_archive_is_received_once(self):
         sent = self._dossier()

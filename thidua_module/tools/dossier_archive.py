@@ -10,6 +10,7 @@ values, which the addon turns into a translated message.
 
 import io
 import json
+import math
 import posixpath
 import zipfile
 from datetime import date
@@ -20,9 +21,12 @@ VERSION = 1
 DATA_NAME = "dossier.json"
 # Bounds of what is read, against a ZIP that inflates without end.
 MAX_MEMBERS = 2000
-MAX_UNPACKED = 200 * 1024 * 1024
+MAX_UNPACKED = 50 * 1024 * 1024
+# No commendation is paid this much: an amount above it is a wrong file.
+MAX_AMOUNT = 10**12
 TARGETS = ("individual", "collective")
 GENDERS = ("male", "female", "other")
+AWARD_KINDS = ("yearly", "thematic", "adhoc")
 
 
 class ArchiveError(ValueError):
@@ -66,6 +70,11 @@ def read_dossier_archive(content):
 def _check_members(members):
     if len(members) > MAX_MEMBERS or sum(info.file_size for info in members) > MAX_UNPACKED:
         raise ArchiveError("too_large")
+    names = [info.filename for info in members]
+    if len(names) != len(set(names)):
+        raise ArchiveError(
+            "bad_name", name=", ".join(sorted({n for n in names if names.count(n) > 1}))
+        )
     for info in members:
         name = info.filename
         if name.startswith("/") or ".." in posixpath.normpath(name).split("/"):
@@ -76,14 +85,37 @@ def dumps(data):
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
 
 
+def _no_constant(name):
+    raise ValueError(name)
+
+
 def loads(content):
+    """JSON as the standard has it: NaN and Infinity are refused."""
     try:
-        data = json.loads(content.decode("utf-8-sig"))
+        data = json.loads(content.decode("utf-8-sig"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError):
         raise ArchiveError("not_json") from None
     if not isinstance(data, dict):
         raise ArchiveError("not_json")
     return data
+
+
+def _object(value, where):
+    if not isinstance(value, dict):
+        raise ArchiveError("not_object", where=where)
+    return value
+
+
+def _list(value, where):
+    if not isinstance(value, list):
+        raise ArchiveError("not_list", where=where)
+    return value
+
+
+def _text(mapping, key, where):
+    if not isinstance(mapping.get(key), str | int) or isinstance(mapping.get(key), bool):
+        raise ArchiveError("bad_value", key=key, value=mapping.get(key), where=where)
+    return str(mapping[key])
 
 
 def _require(mapping, keys, where):
@@ -110,23 +142,37 @@ def validate_dossier(data, names):
     """Check a dossier's data against the files beside it."""
     _check_format(data, DOSSIER_FORMAT)
     _require(data, ("ref", "number", "date", "sender", "addressee", "nominations"), "dossier")
+    for key in ("ref", "number", "addressee"):
+        _text(data, key, "dossier")
     parse_date(data["date"], "dossier")
-    _require(data["sender"], ("name",), "sender")
-    documents = data.get("documents") or {}
-    listed = [documents.get("cover_letter"), documents.get("list"), *documents.get("minutes", [])]
+    _require(_object(data["sender"], "sender"), ("name",), "sender")
+    _text(data["sender"], "name", "sender")
+    _object(data.get("signer") or {}, "signer")
+    documents = _object(data.get("documents") or {}, "documents")
+    minutes = _list(documents.get("minutes", []), "documents.minutes")
+    listed = [documents.get("cover_letter"), documents.get("list"), *minutes]
     refs = set()
-    for index, nomination in enumerate(data["nominations"], start=1):
+    for index, nomination in enumerate(_list(data["nominations"], "nominations"), start=1):
         where = f"nominations[{index}]"
-        _require(nomination, ("ref", "target", "award_code", "year", "nominee"), where)
+        _require(
+            _object(nomination, where), ("ref", "target", "award_code", "year", "nominee"), where
+        )
+        for key in ("ref", "award_code"):
+            _text(nomination, key, where)
+        if nomination.get("award_kind") not in (None, "", *AWARD_KINDS):
+            raise ArchiveError(
+                "bad_value", key="award_kind", value=nomination["award_kind"], where=where
+            )
         if nomination["target"] not in TARGETS:
             raise ArchiveError("bad_value", key="target", value=nomination["target"], where=where)
         if not isinstance(nomination["year"], int):
             raise ArchiveError("bad_value", key="year", value=nomination["year"], where=where)
-        if nomination["ref"] in refs:
+        if str(nomination["ref"]) in refs:
             raise ArchiveError("duplicate_ref", ref=nomination["ref"])
-        refs.add(nomination["ref"])
-        nominee = nomination["nominee"]
+        refs.add(str(nomination["ref"]))
+        nominee = _object(nomination["nominee"], where + ".nominee")
         _require(nominee, ("name",), where + ".nominee")
+        _text(nominee, "name", where + ".nominee")
         if nominee.get("gender") not in (None, *GENDERS):
             raise ArchiveError("bad_value", key="gender", value=nominee["gender"], where=where)
         parse_date(nominee.get("birthday"), where + ".nominee")
@@ -142,24 +188,30 @@ def validate_decision(data):
     _check_format(data, DECISION_FORMAT)
     _require(data, ("dossier_ref", "results"), "decision file")
     numbers = set()
-    for index, decision in enumerate(data.get("decisions") or [], start=1):
+    for index, decision in enumerate(_list(data.get("decisions") or [], "decisions"), start=1):
         where = f"decisions[{index}]"
-        _require(decision, ("number", "date"), where)
+        _require(_object(decision, where), ("number", "date"), where)
+        _text(decision, "number", where)
         parse_date(decision["date"], where)
         numbers.add(decision["number"])
     refs = set()
-    for index, result in enumerate(data["results"], start=1):
+    for index, result in enumerate(_list(data["results"], "results"), start=1):
         where = f"results[{index}]"
-        _require(result, ("ref",), where)
-        if result["ref"] in refs:
+        _require(_object(result, where), ("ref",), where)
+        if str(_text(result, "ref", where)) in refs:
             raise ArchiveError("duplicate_ref", ref=result["ref"])
-        refs.add(result["ref"])
+        refs.add(str(result["ref"]))
         if not isinstance(result.get("granted"), bool):
             raise ArchiveError("bad_value", key="granted", value=result.get("granted"), where=where)
         decision = result.get("decision")
         if result["granted"] and decision not in numbers:
             raise ArchiveError("bad_value", key="decision", value=decision, where=where)
         amount = result.get("amount", 0)
-        if not isinstance(amount, int | float) or isinstance(amount, bool) or amount < 0:
+        if (
+            not isinstance(amount, int | float)
+            or isinstance(amount, bool)
+            or not math.isfinite(amount)
+            or not 0 <= amount <= MAX_AMOUNT
+        ):
             raise ArchiveError("bad_value", key="amount", value=amount, where=where)
     return data

@@ -1,7 +1,7 @@
 import base64
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import dossier_archive
 
@@ -75,9 +75,13 @@ class ThiduaDossierDecide(models.TransientModel):
 class ThiduaDossierDecideLine(models.TransientModel):
     _name = "thidua.dossier.decide.line"
     _description = "Result of a Nomination on a Dossier"
+    _check_company_auto = True
 
     wizard_id = fields.Many2one("thidua.dossier.decide", required=True, ondelete="cascade")
-    nomination_id = fields.Many2one("thidua.nomination", required=True, ondelete="cascade")
+    company_id = fields.Many2one(related="wizard_id.dossier_id.company_id")
+    nomination_id = fields.Many2one(
+        "thidua.nomination", required=True, ondelete="cascade", check_company=True
+    )
     granted = fields.Boolean(default=True)
     amount = fields.Float(digits=(16, 0), help="As the decision pays it, in đồng.")
     reason = fields.Char(help="Why it was not granted, when the decision says.")
@@ -85,3 +89,15 @@ class ThiduaDossierDecideLine(models.TransientModel):
     _sql_constraints = [
         ("amount_positive", "CHECK(amount >= 0)", "An amount cannot be negative."),
     ]
+
+    @api.constrains("nomination_id", "wizard_id")
+    def _check_nomination_in_dossier(self):
+        for line in self:
+            if line.nomination_id not in line.wizard_id.dossier_id.nomination_ids:
+                raise ValidationError(
+                    self.env._(
+                        "“%(nomination)s” is not on the dossier “%(dossier)s”.",
+                        nomination=line.nomination_id.display_name,
+                        dossier=line.wizard_id.dossier_id.name,
+                    )
+                )

@@ -106,27 +106,34 @@ class ThiduaDossierImport(models.TransientModel):
     def _unit(self, name, parent):
         """The unit of that name under `parent`, made when there is none: the
         sender and its units stand here as units of their own."""
-        Department = self.env["hr.department"].sudo().with_context(active_test=False)
+        Department = self.env["hr.department"].sudo()
         company = self.env.company
         unit = Department.search(
             [
                 ("name", "=", name),
                 ("parent_id", "=", parent.id or False),
                 ("company_id", "=", company.id),
+                ("thidua_is_received", "=", True),
             ],
             limit=1,
         )
         return unit or Department.create(
-            {"name": name, "parent_id": parent.id or False, "company_id": company.id}
+            {
+                "name": name,
+                "parent_id": parent.id or False,
+                "company_id": company.id,
+                "thidua_is_received": True,
+            }
         )
 
     def _employee(self, nominee, unit):
         birthday = dossier_archive.parse_date(nominee.get("birthday"), "nominee")
-        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
-        employee = Employee.search(
+        Employee = self.env["hr.employee"].sudo()
+        # Found again by name and date of birth only: without a date, a new person.
+        employee = birthday and Employee.search(
             [
                 ("name", "=", nominee["name"]),
-                ("birthday", "=", birthday or False),
+                ("birthday", "=", birthday),
                 ("department_id", "=", unit.id),
             ],
             limit=1,
@@ -153,6 +160,9 @@ class ThiduaDossierImport(models.TransientModel):
             "route_claimed": nomination.get("route_claimed") or False,
             "achievements": nomination.get("achievements_html") or False,
             "state": "unit_approved",
+            # Whoever receives it stands for the unit's approval: another member
+            # of the council approves it.
+            "unit_approver_id": self.env.uid,
             "origin_dossier_id": dossier.id,
             "external_ref": nomination["ref"],
             "company_id": self.env.company.id,
