@@ -75,6 +75,7 @@
         "demo/thidua_commendation_demo.xml",
         "demo/thidua_external_demo.xml",
         "demo/thidua_dossier_demo.xml",
+        "demo/thidua_population_demo.xml",
     ],
     "application": True,
     "installable": True,

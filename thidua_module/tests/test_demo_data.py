@@ -77,7 +77,7 @@ class TestDemoData(TransactionCase):
 
     def test_units_in_their_blocks_with_employees(self):
         units = self.movement.department_ids
-        self.assertEqual(len(units), 3)
+        self.assertEqual(len(units), 13)
         self.assertEqual(set(units.mapped("block_id.code")), {"DN", "HCSN", "TH"})
         for unit in units:
             self.assertTrue(unit.manager_id, unit.name)
@@ -177,3 +177,18 @@ class TestDemoUsers(TransactionCase):
         reminders = Reminder.search([("phase_id", "=", phase.id)])
         self.assertTrue(reminders)
         self.assertTrue(reminders.filtered("department_id"))
+
+    def test_a_district_worth_looking_at(self):
+        """About 150 people with Vietnamese names, both genders, registered at
+        different rates per unit, rated and commended over three years."""
+        movement = self.env.ref("thidua_module.movement_long_bien_2021_demo")
+        employees = self.env["hr.employee"].search(
+            [("department_id", "child_of", movement.department_ids.ids)]
+        )
+        self.assertGreaterEqual(len(employees), 140)
+        self.assertEqual(set(employees.mapped("gender")), {"male", "female"})
+        rates = {unit.name: unit.thidua_registration_rate for unit in movement.department_ids}
+        self.assertGreater(len(set(rates.values())), 4)
+        Commendation = self.env["thidua.commendation"]
+        for year in (2018, 2019, 2020):
+            self.assertTrue(Commendation.search_count([("year", "=", year)]), year)
