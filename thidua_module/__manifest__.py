@@ -7,7 +7,7 @@
     "license": "LGPL-3",
     "author": "thidua_module contributors",
     "website": "https://github.com/thidua/thidua_module",
-    "depends": ["hr", "mail", "report_xlsx"],
+    "depends": ["hr", "mail", "report_xlsx", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/thidua_security.xml",
@@ -49,6 +49,7 @@
         "views/thidua_reminder_views.xml",
         "views/hr_department_views.xml",
         "views/hr_employee_views.xml",
+        "views/thidua_registration_report_views.xml",
         "report/thidua_report_templates.xml",
         "report/thidua_decision_report.xml",
         "report/thidua_council_meeting_report.xml",
@@ -59,6 +60,7 @@
         "report/thidua_nomination_list.xml",
         "report/thidua_registration_summary.xml",
         "report/thidua_phase_report.xml",
+        "data/thidua_dashboard_data.xml",
         "views/thidua_menus.xml",
     ],
     "demo": [

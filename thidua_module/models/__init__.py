@@ -30,3 +30,4 @@ from . import thidua_commendation
 from . import thidua_rating
 from . import res_users
 from . import thidua_council_meeting
+from . import thidua_registration_report

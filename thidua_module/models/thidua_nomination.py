@@ -103,6 +103,11 @@ class ThiduaNomination(models.Model):
         check_company=True,
         help="Follows the nominee: the employee's department, or the unit above a collective.",
     )
+    block_id = fields.Many2one(
+        related="unit_id.block_id", store=True, index="btree_not_null", string="Block"
+    )
+    # For the analysis by gender; the list of a nomination already prints it.
+    gender = fields.Selection(related="employee_id.gender", store=True, string="Gender")
     route_claimed = fields.Char(
         string="Case Relied On",
         size=8,
