@@ -3,3 +3,4 @@ from . import thidua_pledge_mass_wizard
 from . import thidua_nomination_propose_wizard
 from . import thidua_forecast
 from . import thidua_decision_import
+from . import thidua_statistics_wizard
