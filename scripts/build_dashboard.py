@@ -56,7 +56,7 @@ def chart(figure_id, x, y, width, height, model, mode, group_by, measure, domain
     }
 
 
-def scorecard(figure_id, x, title, key, background):
+def scorecard(figure_id, x, title, key, background, humanize=False):
     return {
         "id": figure_id,
         "x": x,
@@ -72,7 +72,7 @@ def scorecard(figure_id, x, title, key, background):
             "type": "scorecard",
             "background": background,
             "keyValue": key,
-            "humanize": False,
+            "humanize": humanize,
         },
     }
 
@@ -222,7 +222,8 @@ def build():
         "A4": {"content": '=_t("Commendations")'},
         "B4": {"content": '=PIVOT.VALUE(2,"__count")'},
         "A5": {"content": '=_t("Amount (VND)")'},
-        "B5": {"content": '=PIVOT.VALUE(2,"amount")'},
+        # A plain number: the amounts are in đồng whatever the company's currency.
+        "B5": {"content": '=ROUND(PIVOT.VALUE(2,"amount"),0)'},
     }
 
     figures = [
@@ -235,7 +236,12 @@ def build():
             "c1a0b9e2-0001-4d1e-9a00-000000000004", 630, "Commendations", "Data!B4", "#FEF2F2"
         ),
         scorecard(
-            "c1a0b9e2-0001-4d1e-9a00-000000000005", 840, "Amount (VND)", "Data!B5", "#F5F3FF"
+            "c1a0b9e2-0001-4d1e-9a00-000000000005",
+            840,
+            "Amount (VND)",
+            "Data!B5",
+            "#F5F3FF",
+            humanize=True,
         ),
         chart(
             "c1a0b9e2-0002-4d1e-9a00-000000000001",
@@ -311,13 +317,13 @@ def build():
         "rowNumber": 90,
         "rows": rows,
         "cols": {
-            "0": {"size": 250},
-            "1": {"size": 85},
-            "2": {"size": 85},
-            "3": {"size": 80},
-            "4": {"size": 25},
-            "5": {"size": 290},
-            "6": {"size": 100},
+            "0": {"size": 300},
+            "1": {"size": 80},
+            "2": {"size": 80},
+            "3": {"size": 70},
+            "4": {"size": 20},
+            "5": {"size": 225},
+            "6": {"size": 125},
             "7": {"size": 110},
         },
         "merges": [],
@@ -355,7 +361,7 @@ def build():
         cols={"0": {"size": 250}, "1": {"size": 120}},
         cells=data_cells,
         styles={},
-        formats={},
+        formats={"B5": 2},
         borders={},
         conditionalFormats=[],
         figures=[],

@@ -45,7 +45,7 @@ class ThiduaCommendation(models.Model):
         "hr.department", string="Unit", index=True, readonly=True, ondelete="restrict"
     )
     block_id = fields.Many2one(
-        related="unit_id.block_id", store=True, index="btree_not_null", string="Block"
+        related="unit_id.thidua_block_id", store=True, index="btree_not_null", string="Block"
     )
     level_id = fields.Many2one(
         related="award_type_id.level_id", store=True, index="btree_not_null", string="Level"

@@ -60,7 +60,7 @@ class ThiduaRegistrationReport(models.Model):
                        m.company_id AS company_id,
                        e.id AS employee_id,
                        d.id AS unit_id,
-                       d.block_id AS block_id,
+                       d.thidua_block_id AS block_id,
                        1 AS employee_count,
                        CASE WHEN p.employee_id IS NULL THEN 0 ELSE 1 END AS registered,
                        CASE WHEN p.employee_id IS NULL THEN 0.0 ELSE 100.0 END AS rate

@@ -51,19 +51,15 @@ class ThiduaStatisticsReport(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, wizards):
         for wizard in wizards:
             commendations = wizard._commendations()
-            by_rank = {1: commendations.browse(), 2: commendations.browse()}
-            for commendation in commendations:
-                rank = commendation.award_type_id.level_id.rank
-                if rank in by_rank:
-                    by_rank[rank] |= commendation
-            state, ministry = by_rank[1], by_rank[2]
+            state = commendations.filtered(lambda c: c.award_type_id.level_id.rank == 1)
+            ministry = commendations.filtered(lambda c: c.award_type_id.level_id.rank == 2)
             lower = commendations - state - ministry
             self._movement_form(workbook, wizard, wizard._movements())
             self._commendation_form(
-                workbook, wizard, "0602", state, self._columns(FORM_0602_COLUMNS, state)
+                workbook, wizard, "0602", state, self._columns(FORM_0602_COLUMNS)
             )
             self._commendation_form(
-                workbook, wizard, "0603", ministry, self._columns(FORM_0603_COLUMNS, ministry)
+                workbook, wizard, "0603", ministry, self._columns(FORM_0603_COLUMNS)
             )
             lower_columns = [
                 ("", award.name, lambda c, award=award: c.award_type_id == award)
@@ -88,7 +84,7 @@ class ThiduaStatisticsReport(models.AbstractModel):
             "other_outside": _("Other (outside the form)"),
         }
 
-    def _columns(self, spec, commendations):
+    def _columns(self, spec):
         labels = self._labels()
         return [
             (
@@ -240,7 +236,7 @@ class ThiduaStatisticsReport(models.AbstractModel):
             for code, label in zip(leaders, leader_labels, strict=True)
         ]
         rows += [
-            ("", _("    of which: women (added, not in the form)"), "women", None),
+            ("", "    " + _("of which: women (added, not in the form)"), "women", None),
             ("", _("2. By kind of commendation"), None, None),
             (codes["yearly"], _("Regular (yearly)"), "yearly", None),
             (codes["thematic"], _("Thematic"), "thematic", None),

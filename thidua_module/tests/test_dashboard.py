@@ -128,3 +128,19 @@ class TestDashboard(ThiduaCase):
         Report = self.env["thidua.registration.report"]
         rows = Report.search([("movement_id", "=", self.movement.id)])
         self.assertEqual(len(rows), len(rows.employee_id))
+
+    def test_reporting_menu_opens_the_dashboard(self):
+        action = self.env.ref("thidua_module.thidua_dashboard_action")
+        self.assertEqual(action.tag, "action_spreadsheet_dashboard")
+        self.assertEqual(action.params, {"dashboard_id": self.dashboard.id})
+        menu = self.env.ref("thidua_module.thidua_dashboard_menu")
+        self.assertEqual(menu.parent_id, self.env.ref("thidua_module.thidua_menu_reporting"))
+
+    def test_analyses_group_by_unit_block_year_and_gender(self):
+        Commendation = self.env["thidua.commendation"].with_user(self.user_manager)
+        Commendation._read_group([], ["unit_id", "block_id", "year", "gender"], ["amount:sum"])
+        Nomination = self.env["thidua.nomination"].with_user(self.user_officer)
+        Nomination._read_group([], ["unit_id", "block_id", "year", "gender", "state"])
+        Pledge = self.env["thidua.pledge"].with_user(self.user_manager)
+        groups = Pledge._read_group([], ["block_id", "unit_id", "state"], ["__count"])
+        self.assertIn((self.block, self.sub_unit, "draft", 1), groups)

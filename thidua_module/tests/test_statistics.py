@@ -159,6 +159,7 @@ class TestYearlyStatistics(CommendationCase):
     def test_women_are_counted_among_individuals(self):
         rows = list(self._print()["0603.N"].iter_rows(values_only=True))
         women = next(row for row in rows if row[0] and "women" in row[0])
+        self.assertTrue(women[0].startswith("    "))
         self.assertEqual(women[2], 2)  # the two women's certificates of the VGCL
 
     def test_numbers_match_the_records(self):
