@@ -118,7 +118,7 @@ class ThiduaStatisticsReport(models.AbstractModel):
         out.merged(title.upper(), "title")
         out.merged(
             _(
-                "Year %(year)s (statistics year from %(period)s)",
+                "Year %(year)s (statistics year: %(period)s)",
                 year=wizard.year,
                 period=wizard._period_display(),
             ),
@@ -250,7 +250,7 @@ class ThiduaStatisticsReport(models.AbstractModel):
         out.row += 1
         notes = [
             _(
-                "Valid commendations dated from %(period)s, of the people and units of "
+                "Valid commendations dated %(period)s, of the people and units of "
                 "the reporting unit, including those issued elsewhere and recorded in the "
                 "addon.",
                 period=wizard._period_display(),
@@ -306,7 +306,7 @@ class ThiduaStatisticsReport(models.AbstractModel):
         out.row += 1
         for note in (
             _(
-                "Movements started from %(period)s, by the level of the authority that "
+                "Movements started %(period)s, by the level of the authority that "
                 "launched them (column 4 when it has no level above the province).",
                 period=wizard._period_display(),
             ),
