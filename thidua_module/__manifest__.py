@@ -7,7 +7,7 @@
     "license": "LGPL-3",
     "author": "thidua_module contributors",
     "website": "https://github.com/thidua/thidua_module",
-    "depends": ["hr", "mail", "report_xlsx"],
+    "depends": ["hr", "mail", "report_xlsx", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/thidua_security.xml",
@@ -29,6 +29,7 @@
         "wizard/thidua_decision_import_views.xml",
         "wizard/thidua_dossier_import_views.xml",
         "wizard/thidua_dossier_decide_views.xml",
+        "wizard/thidua_statistics_wizard_views.xml",
         "views/thidua_movement_views.xml",
         "views/thidua_phase_views.xml",
         "views/thidua_milestone_views.xml",
@@ -53,6 +54,7 @@
         "views/hr_department_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/thidua_registration_report_views.xml",
         "report/thidua_report_templates.xml",
         "report/thidua_decision_report.xml",
         "report/thidua_council_meeting_report.xml",
@@ -64,6 +66,8 @@
         "report/thidua_nomination_list.xml",
         "report/thidua_registration_summary.xml",
         "report/thidua_phase_report.xml",
+        "report/thidua_statistics_report.xml",
+        "data/thidua_dashboard_data.xml",
         "views/thidua_menus.xml",
     ],
     "demo": [

@@ -33,3 +33,4 @@ from . import thidua_council_meeting
 from . import thidua_dossier
 from . import res_company
 from . import res_config_settings
+from . import thidua_registration_report

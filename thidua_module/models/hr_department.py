@@ -18,6 +18,16 @@ class HrDepartment(models.Model):
         ondelete="restrict",
         help="The emulation block in which this unit competes.",
     )
+    thidua_block_id = fields.Many2one(
+        "thidua.block",
+        string="Block (Inherited)",
+        compute="_compute_thidua_block_id",
+        store=True,
+        recursive=True,
+        index="btree_not_null",
+        help="The unit's emulation block, or that of the nearest unit above it that has one: "
+        "the block its figures are counted in.",
+    )
     thidua_pledge_ids = fields.One2many(
         "thidua.pledge", "department_id", string="Collective Pledges"
     )
@@ -61,6 +71,11 @@ class HrDepartment(models.Model):
                 )
             )
         return super().write(vals)
+
+    @api.depends("block_id", "parent_id.thidua_block_id")
+    def _compute_thidua_block_id(self):
+        for department in self:
+            department.thidua_block_id = department.block_id or department.parent_id.thidua_block_id
 
     @api.model
     def _thidua_managed_by(self, user=None):

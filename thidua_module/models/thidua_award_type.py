@@ -1,6 +1,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# Code prefixes of the award types shipped with the addon, and their column.
+_STATISTICS_PREFIXES = (
+    ("CTD", "flag"),
+    ("CSTD", "fighter"),
+    ("BK", "certificate"),
+    ("HCLD", "order"),
+    ("HC", "order"),
+    ("KNC", "badge"),
+    ("HH", "badge"),
+)
+
 
 class ThiduaAwardType(models.Model):
     """A title (danh hiệu thi đua) or a form of commendation (hình thức khen thưởng)."""
@@ -40,6 +51,22 @@ class ThiduaAwardType(models.Model):
         "awarded by the union rather than under the law's yearly titles.",
     )
     legal_basis = fields.Text(help="The article of law or regulation this award rests on.")
+    statistics_column = fields.Selection(
+        [
+            ("order", "Order or medal"),
+            ("flag", "Emulation flag"),
+            ("certificate", "Certificate of merit"),
+            ("fighter", "Emulation fighter"),
+            ("badge", "Commemorative medal or badge"),
+            ("other", "Other"),
+        ],
+        compute="_compute_statistics_column",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The column of the yearly statistics forms of the Ministry of Home Affairs "
+        "in which this award is counted. Guessed from the code; correct it if needed.",
+    )
     amount_ids = fields.One2many("thidua.award.amount", "award_type_id", string="Amounts")
     coefficient = fields.Float(
         compute="_compute_amount_today",
@@ -90,6 +117,19 @@ class ThiduaAwardType(models.Model):
             "Quotas and vote shares are percentages between 0 and 100.",
         ),
     ]
+
+    @api.depends("code")
+    def _compute_statistics_column(self):
+        for award in self:
+            if not award.statistics_column:
+                award.statistics_column = award._guess_statistics_column()
+
+    def _guess_statistics_column(self):
+        code = (self.code or "").upper()
+        for prefix, column in _STATISTICS_PREFIXES:
+            if code.startswith(prefix):
+                return column
+        return "other"
 
     @api.depends(
         "amount_ids.date_from",

@@ -44,6 +44,12 @@ class ThiduaCommendation(models.Model):
     unit_id = fields.Many2one(
         "hr.department", string="Unit", index=True, readonly=True, ondelete="restrict"
     )
+    block_id = fields.Many2one(
+        related="unit_id.thidua_block_id", store=True, index="btree_not_null", string="Block"
+    )
+    level_id = fields.Many2one(
+        related="award_type_id.level_id", store=True, index="btree_not_null", string="Level"
+    )
     date = fields.Date(required=True, readonly=True)
     year = fields.Integer(required=True, readonly=True, aggregator=False, index=True)
     amount = fields.Monetary(readonly=True)

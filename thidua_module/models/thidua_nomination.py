@@ -107,6 +107,12 @@ class ThiduaNomination(models.Model):
         check_company=True,
         help="Follows the nominee: the employee's department, or the unit above a collective.",
     )
+    block_id = fields.Many2one(
+        related="unit_id.thidua_block_id", store=True, index="btree_not_null", string="Block"
+    )
+    # For the analysis by gender, as the list of a nomination prints it; like the
+    # employee's own field, read by the HR officers (emulation officers) only.
+    gender = fields.Selection(related="employee_id.gender", store=True, string="Gender")
     route_claimed = fields.Char(
         string="Case Relied On",
         size=8,

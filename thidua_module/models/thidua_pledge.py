@@ -102,6 +102,9 @@ class ThiduaPledge(models.Model):
         index=True,
         help="The unit the pledge belongs to: the collective itself, or the employee's department.",
     )
+    block_id = fields.Many2one(
+        related="unit_id.thidua_block_id", store=True, index="btree_not_null", string="Block"
+    )
     award_type_ids = fields.Many2many(
         "thidua.award.type",
         string="Titles Registered",

@@ -25,3 +25,5 @@ from . import test_deadlines
 from . import test_council_meeting
 from . import test_dossier
 from . import test_external_decision
+from . import test_dashboard
+from . import test_statistics

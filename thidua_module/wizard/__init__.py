@@ -5,3 +5,4 @@ from . import thidua_forecast
 from . import thidua_decision_import
 from . import thidua_dossier_import
 from . import thidua_dossier_decide
+from . import thidua_statistics_wizard
