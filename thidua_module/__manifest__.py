@@ -49,6 +49,8 @@
         "views/thidua_reminder_views.xml",
         "views/hr_department_views.xml",
         "views/hr_employee_views.xml",
+        "views/hr_employee_public_views.xml",
+        "views/res_users_views.xml",
         "report/thidua_report_templates.xml",
         "report/thidua_decision_report.xml",
         "report/thidua_council_meeting_report.xml",

@@ -20,6 +20,7 @@ from . import thidua_pledge
 from . import thidua_pledge_line
 from . import hr_department
 from . import hr_employee
+from . import hr_employee_public
 from . import thidua_base_salary
 from . import thidua_initiative
 from . import thidua_discipline
