@@ -1,7 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
+from ..tools import vn_order
 from ..tools.dates import format_vn_date
 
 
@@ -94,6 +96,19 @@ class ThiduaCommendation(models.Model):
             self._table,
             ["employee_id", "department_id", "award_type_id", "year"],
         )
+
+    def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
+        # The name as on the decision, in Vietnamese order (tools/vn_order.py);
+        # a collective by its whole name.
+        if field_name == "nominee_name" and not query.groupby:
+            return vn_order.person_order(
+                self.env.cr,
+                self._field_to_sql(alias, "nominee_name", query),
+                direction,
+                nulls,
+                person=SQL("%s = 'individual'", self._field_to_sql(alias, "target", query)),
+            )
+        return super()._order_field_to_sql(alias, field_name, direction, nulls, query)
 
     def _compute_currency_id(self):
         self.currency_id = self.env.ref("base.VND")
