@@ -8,6 +8,7 @@ from . import thidua_level
 from . import thidua_authority
 from . import thidua_block
 from . import thidua_programme
+from . import thidua_certificate_layout
 from . import thidua_award_type
 from . import thidua_award_condition
 from . import thidua_award_amount
@@ -31,3 +32,4 @@ from . import thidua_commendation
 from . import thidua_rating
 from . import res_users
 from . import thidua_council_meeting
+from . import ir_actions_report

@@ -138,6 +138,30 @@ class ThiduaCommendation(models.Model):
             self.env._("A commendation cannot be deleted. Revoke its decision instead.")
         )
 
+    def _certificate_layout(self):
+        """The blank layout these commendations print on (one for all of them)."""
+        return self.env["thidua.certificate.layout"]._layout_of(self)
+
+    def _blank_values(self):
+        """The texts a certificate blank is filled with, by field kind."""
+        self.ensure_one()
+        decision = self.decision_id
+        day = decision.date
+        return {
+            "name": self.nominee_name or "",
+            "job_title": self.job_title or "",
+            "unit": self.department_name or self.unit_id.name or "",
+            "award": self.award_type_id.name or "",
+            "year": str(self.year or ""),
+            "decision_number": decision.name or "",
+            "decision_date": format_vn_date(day),
+            "decision_day": "%02d" % day.day if day else "",
+            "decision_month": "%02d" % day.month if day else "",
+            "decision_year": str(day.year) if day else "",
+            "signer_title": decision.signer_title or "",
+            "signer_name": decision.signer_name or "",
+        }
+
     def _certificate_values(self):
         self.ensure_one()
         return {

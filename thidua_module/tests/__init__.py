@@ -26,3 +26,4 @@ from . import test_council_meeting
 from . import test_external_decision
 from . import test_own_record
 from . import test_vn_order
+from . import test_certificate_blank
