@@ -73,6 +73,7 @@
         "demo/thidua_past_demo.xml",
         "demo/thidua_commendation_demo.xml",
         "demo/thidua_external_demo.xml",
+        "demo/thidua_certificate_layout_demo.xml",
     ],
     "application": True,
     "installable": True,
