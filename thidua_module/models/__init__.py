@@ -8,6 +8,7 @@ from . import thidua_level
 from . import thidua_authority
 from . import thidua_block
 from . import thidua_programme
+from . import thidua_certificate_layout
 from . import thidua_award_type
 from . import thidua_award_condition
 from . import thidua_award_amount
@@ -20,6 +21,7 @@ from . import thidua_pledge
 from . import thidua_pledge_line
 from . import hr_department
 from . import hr_employee
+from . import hr_employee_public
 from . import thidua_base_salary
 from . import thidua_initiative
 from . import thidua_discipline
@@ -34,3 +36,4 @@ from . import thidua_dossier
 from . import res_company
 from . import res_config_settings
 from . import thidua_registration_report
+from . import ir_actions_report

@@ -1,6 +1,19 @@
 from odoo import fields, models
 
 
+def _compute_initiatives(employees):
+    """Set the initiatives each employee authored, as the current user may read them.
+
+    Shared by hr.employee and hr.employee.public (their ids are the same); the
+    search runs in the reader's environment, so record rules apply.
+    """
+    initiatives = employees.env["thidua.initiative"].search([("author_ids", "in", employees.ids)])
+    for employee in employees:
+        employee.thidua_initiative_ids = initiatives.filtered(
+            lambda initiative, employee_id=employee.id: employee_id in initiative.author_ids.ids
+        )
+
+
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
@@ -14,10 +27,17 @@ class HrEmployee(models.Model):
     thidua_commendation_count = fields.Integer(
         compute="_compute_thidua_commendation_count", string="Commendations Count"
     )
-    # Not on hr.employee.public: only those who read the private employee form.
-    thidua_rating_ids = fields.One2many(
-        "thidua.rating", "employee_id", string="Ratings", groups="hr.group_hr_user"
+    # Also on hr.employee.public: the record rules of the ratings decide which
+    # lines a reader sees (his own, his units', or all of them for officers).
+    thidua_rating_ids = fields.One2many("thidua.rating", "employee_id", string="Ratings")
+    thidua_initiative_ids = fields.Many2many(
+        "thidua.initiative",
+        compute="_compute_thidua_initiative_ids",
+        string="Initiatives",
     )
+
+    def _compute_thidua_initiative_ids(self):
+        _compute_initiatives(self)
 
     def _compute_thidua_pledge_count(self):
         counts = dict(

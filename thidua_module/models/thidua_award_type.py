@@ -50,6 +50,14 @@ class ThiduaAwardType(models.Model):
         help="A title of a movement's own programme (e.g. Good people, good deeds), "
         "awarded by the union rather than under the law's yearly titles.",
     )
+    certificate_layout_id = fields.Many2one(
+        "thidua.certificate.layout",
+        string="Blank Layout",
+        check_company=True,
+        ondelete="set null",
+        help="Where the certificates of this award are printed on the blank forms bought "
+        "for it: the paper, and the place and size of each field.",
+    )
     legal_basis = fields.Text(help="The article of law or regulation this award rests on.")
     statistics_column = fields.Selection(
         [

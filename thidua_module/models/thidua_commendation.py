@@ -1,7 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
+from ..tools import vn_order
 from ..tools.dates import format_vn_date
 
 
@@ -101,6 +103,19 @@ class ThiduaCommendation(models.Model):
             ["employee_id", "department_id", "award_type_id", "year"],
         )
 
+    def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
+        # The name as on the decision, in Vietnamese order (tools/vn_order.py);
+        # a collective by its whole name.
+        if field_name == "nominee_name" and not query.groupby:
+            return vn_order.person_order(
+                self.env.cr,
+                self._field_to_sql(alias, "nominee_name", query),
+                direction,
+                nulls,
+                person=SQL("%s = 'individual'", self._field_to_sql(alias, "target", query)),
+            )
+        return super()._order_field_to_sql(alias, field_name, direction, nulls, query)
+
     def _compute_currency_id(self):
         self.currency_id = self.env.ref("base.VND")
 
@@ -128,6 +143,30 @@ class ThiduaCommendation(models.Model):
         raise UserError(
             self.env._("A commendation cannot be deleted. Revoke its decision instead.")
         )
+
+    def _certificate_layout(self):
+        """The blank layout these commendations print on (one for all of them)."""
+        return self.env["thidua.certificate.layout"]._layout_of(self)
+
+    def _blank_values(self):
+        """The texts a certificate blank is filled with, by field kind."""
+        self.ensure_one()
+        decision = self.decision_id
+        day = decision.date
+        return {
+            "name": self.nominee_name or "",
+            "job_title": self.job_title or "",
+            "unit": self.department_name or self.unit_id.name or "",
+            "award": self.award_type_id.name or "",
+            "year": str(self.year or ""),
+            "decision_number": decision.name or "",
+            "decision_date": format_vn_date(day),
+            "decision_day": "%02d" % day.day if day else "",
+            "decision_month": "%02d" % day.month if day else "",
+            "decision_year": str(day.year) if day else "",
+            "signer_title": decision.signer_title or "",
+            "signer_name": decision.signer_name or "",
+        }
 
     def _certificate_values(self):
         self.ensure_one()

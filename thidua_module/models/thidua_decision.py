@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import escape_psql
 
+from ..tools import vn_order
 from ..tools.dates import format_vn_amount, format_vn_date
 from ..tools.sql import create_partial_unique_index
 
@@ -499,7 +500,14 @@ class ThiduaDecision(models.Model):
         self.ensure_one()
         lines = self._report_lines()
         groups = {}
-        for line in sorted(lines, key=lambda r: (r["unit"], r["name"])):
+        ordered = vn_order.sort_people(
+            self.env.cr,
+            lines,
+            name=lambda line: line["name"],
+            unit=lambda line: line["unit"],
+            person=lambda line: line["target"] == "individual",
+        )
+        for line in ordered:
             groups.setdefault(line["unit"], []).append(line)
         people = sum(1 for line in lines if line["target"] == "individual")
         return {

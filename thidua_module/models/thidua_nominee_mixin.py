@@ -1,5 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from ..tools import vn_order
 
 
 class ThiduaNomineeMixin(models.AbstractModel):
@@ -66,6 +69,26 @@ class ThiduaNomineeMixin(models.AbstractModel):
         if self.target == "collective":
             return self.department_id.manager_id.user_id == self.env.user
         return bool(self.user_id) and self.user_id == self.env.user
+
+    def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
+        # Lists ordered by employee follow Vietnamese order: given name, then the
+        # rest, with the Vietnamese alphabet (see tools/vn_order.py). Grouped
+        # queries keep Odoo's order, which groups by the employee's id.
+        if field_name == "employee_id" and not query.groupby:
+            employee_alias = query.make_alias(alias, "employee_id")
+            query.add_join(
+                "LEFT JOIN",
+                employee_alias,
+                "hr_employee",
+                SQL(
+                    "%s = %s",
+                    self._field_to_sql(alias, "employee_id", query),
+                    SQL.identifier(employee_alias, "id"),
+                ),
+            )
+            name = self.env["hr.employee"]._field_to_sql(employee_alias, "name", query)
+            return vn_order.person_order(self.env.cr, name, direction, nulls)
+        return super()._order_field_to_sql(alias, field_name, direction, nulls, query)
 
     def _nominee_key(self):
         return (self.employee_id.id, self.department_id.id)

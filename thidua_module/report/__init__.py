@@ -6,3 +6,4 @@ from . import thidua_registration_summary
 from . import thidua_phase_report
 from . import thidua_decision_report
 from . import thidua_statistics_report
+from . import thidua_certificate_blank

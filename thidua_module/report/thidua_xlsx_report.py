@@ -23,6 +23,8 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from odoo import models
 from odoo.tools import html2plaintext
 
+from ..tools import vn_order
+
 MONEY = "#,##0"
 DATE = "dd/mm/yyyy"
 
@@ -116,8 +118,14 @@ class ThiduaXlsxReport(models.AbstractModel):
             rows = self._commendation_rows(records)
         else:
             rows = self._nomination_rows(records)
-        rows.sort(key=lambda r: (r["unit"], r["name"]))
-        return rows
+        # By unit, then people in Vietnamese order (given name first).
+        return vn_order.sort_people(
+            self.env.cr,
+            rows,
+            name=lambda row: row["name"],
+            unit=lambda row: row["unit"],
+            person=lambda row: row["target"] == "individual",
+        )
 
     def _commendation_rows(self, records):
         fields = [
@@ -129,6 +137,7 @@ class ThiduaXlsxReport(models.AbstractModel):
             "award_type_id",
             "achievements",
             "amount",
+            "target",
         ]
         awards, plain, rows = {}, {}, []
         for batch in self._batches(records):
@@ -146,6 +155,7 @@ class ThiduaXlsxReport(models.AbstractModel):
                         "award": awards[award_id],
                         "achievements": self._plain(values["achievements"], plain),
                         "amount": values["amount"],
+                        "target": values["target"],
                     }
                 )
         return rows
@@ -168,6 +178,7 @@ class ThiduaXlsxReport(models.AbstractModel):
                         "award": rec.award_type_id.name,
                         "achievements": self._plain(rec.achievements, plain),
                         "amount": rec.commendation_id.amount or 0.0,
+                        "target": rec.target,
                     }
                 )
         return rows

@@ -27,3 +27,6 @@ from . import test_dossier
 from . import test_external_decision
 from . import test_dashboard
 from . import test_statistics
+from . import test_own_record
+from . import test_vn_order
+from . import test_certificate_blank

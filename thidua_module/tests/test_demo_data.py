@@ -192,3 +192,26 @@ class TestDemoUsers(TransactionCase):
         Commendation = self.env["thidua.commendation"]
         for year in (2018, 2019, 2020):
             self.assertTrue(Commendation.search_count([("year", "=", year)]), year)
+    def test_hoa_sees_her_own_record_on_her_profile(self):
+        me = self.employee_user.with_user(self.employee_user)
+        own = self.env.ref("thidua_module.employee_enterprise_2_demo")
+        self.assertEqual(me.employee_id, own)
+        self.assertTrue(me.thidua_pledge_ids)
+        self.assertTrue(me.thidua_rating_ids)
+        self.assertTrue(me.thidua_commendation_ids)
+        self.assertEqual(me.thidua_commendation_ids.employee_id, own)
+
+    def test_her_certificate_on_the_demo_blank(self):
+        own = self.env.ref("thidua_module.employee_enterprise_2_demo")
+        commendation = self.env["thidua.commendation"].search(
+            [("employee_id", "=", own.id), ("award_type_id.certificate_layout_id", "!=", False)],
+            limit=1,
+        )
+        self.assertTrue(commendation)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("thidua_module.thidua_certificate_blank_report", commendation.ids)[0]
+            .decode()
+        )
+        self.assertIn("top: 81mm; left: 60mm; font-size: 20pt;", html)
+        self.assertIn(commendation.nominee_name, html)

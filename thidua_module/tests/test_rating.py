@@ -347,13 +347,16 @@ class TestRatingAccess(RatingCase):
         with self.assertRaises(AccessError):
             self.own.with_user(self.user_other_company).read(["level"])
 
-    def test_employee_form_shows_ratings_to_hr_officers_only(self):
+    def test_employee_form_shows_the_ratings_each_reader_may_read(self):
         form = self.env["hr.employee"].with_user(self.user_officer).get_views([(False, "form")])
         self.assertIn("thidua_rating_ids", form["views"]["form"]["arch"])
-        # Without HR rights, Odoo serves the public profile: the form opens all the same.
+        # Without HR rights, Odoo serves the public profile; its emulation tab lists
+        # the ratings the record rules let the reader read.
         public = self.env["hr.employee"].with_user(self.user_employee).get_views([(False, "form")])
-        self.assertNotIn("thidua_rating_ids", public["views"]["form"]["arch"])
+        self.assertIn("thidua_rating_ids", public["views"]["form"]["arch"])
         self.assertEqual(self.employee.with_user(self.user_officer).thidua_rating_ids, self.own)
+        self.assertEqual(self.employee.with_user(self.user_employee).thidua_rating_ids, self.own)
+        self.assertFalse(self.other_employee.with_user(self.user_employee).thidua_rating_ids)
 
     def test_department_form_lists_the_units_ratings_to_its_managers(self):
         view = self.env["hr.department"].with_user(self.user_manager).get_views([(False, "form")])
