@@ -11,6 +11,7 @@ from . import thidua_programme
 from . import thidua_award_type
 from . import thidua_award_condition
 from . import thidua_award_amount
+from . import gamification_goal_definition
 from . import thidua_criterion
 from . import thidua_movement
 from . import thidua_phase

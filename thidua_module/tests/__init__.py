@@ -24,3 +24,4 @@ from . import test_shared_rules
 from . import test_deadlines
 from . import test_council_meeting
 from . import test_external_decision
+from . import test_measure
