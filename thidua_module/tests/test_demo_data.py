@@ -129,3 +129,20 @@ class TestDemoUsers(TransactionCase):
         self.assertEqual(commendation.nominee_name, "Nguyễn Văn Hùng")
         self.assertEqual(commendation.award_type_id.code, "BK-LDLD")
         self.assertTrue(commendation.is_external)
+
+    def test_phase_two_measured_from_the_initiatives(self):
+        phase = self.env.ref("thidua_module.phase_long_bien_2021_2_demo")
+        lines = self.env["thidua.pledge.line"].search([("pledge_id.phase_id", "=", phase.id)])
+        measured = {
+            (line.pledge_id._nominee_name(), line.criterion_id.goal_definition_id.name): (
+                line.measured_value,
+                line.actual,
+            )
+            for line in lines
+        }
+        self.assertEqual(measured[("Trần Thị Mai", "Initiatives recognised")], (2, 2))
+        self.assertEqual(measured[("Phạm Văn Long", "Initiatives recognised")], (0, 0))
+        self.assertEqual(measured[("Trần Thị Mai", "Disciplinary sanctions")], (0, 0))
+        collective = self.env.ref("thidua_module.pledge_enterprise_collective_phase_2_demo")
+        self.assertEqual(collective.line_ids.actual, 3)
+        self.assertEqual(collective.progress, 100)

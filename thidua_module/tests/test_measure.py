@@ -206,7 +206,12 @@ class TestMeasure(ThiduaCase):
         self.assertEqual(pledge.progress, 100)
         self.assertAlmostEqual(behind.progress, 100 * (0.5 + 1) / 2)
         found = self.env["thidua.pledge"].search(
-            [("state", "=", "confirmed"), ("line_ids", "!=", False), ("progress", "<", 100)]
+            [
+                ("movement_id", "=", self.movement.id),
+                ("state", "=", "confirmed"),
+                ("line_ids", "!=", False),
+                ("progress", "<", 100),
+            ]
         )
         self.assertEqual(found, behind)
         # The employee sees the progress of his own pledge.
