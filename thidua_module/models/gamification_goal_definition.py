@@ -12,6 +12,7 @@ LINKED_MODELS = ("hr.employee", "res.users", "res.partner")
 # Definitions shipped for apps the addon does not depend on: created (once)
 # when their model is installed, at the addon's install or update and by the
 # daily measurement. A definition the user deleted is not made again.
+MADE_PARAMETER = "thidua_module.measures_made"
 OPTIONAL_DEFINITIONS = (
     {
         "xmlid": "goal_definition_leave_days",
@@ -141,24 +142,20 @@ class GamificationGoalDefinition(models.Model):
 
     @api.model
     def _thidua_sync_optional_definitions(self):
-        """Create the shipped definitions whose model is now installed."""
+        """Create the shipped definitions whose model is now installed, once:
+        the system parameter `thidua_module.measures_made` remembers those made,
+        so that one the user deleted is not made again."""
+        Params = self.env["ir.config_parameter"].sudo()
+        made = set(filter(None, (Params.get_param(MADE_PARAMETER) or "").split(",")))
         IrModelData = self.env["ir.model.data"].sudo()
-        known = set(
-            IrModelData.search(
-                [
-                    ("module", "=", "thidua_module"),
-                    ("model", "=", self._name),
-                    ("name", "in", [spec["xmlid"] for spec in OPTIONAL_DEFINITIONS]),
-                ]
-            ).mapped("name")
-        )
         IrModel = self.env["ir.model"].sudo()
         Fields = self.env["ir.model.fields"].sudo()
         for spec in OPTIONAL_DEFINITIONS:
-            if spec["xmlid"] in known or spec["model"] not in self.env:
+            if spec["xmlid"] in made or spec["model"] not in self.env:
                 continue
             model = spec["model"]
-            name, suffix = self.with_context(lang="en_US")._thidua_optional_labels()[spec["xmlid"]]
+            labels = self.with_context(lang="en_US")._thidua_optional_labels()
+            name, suffix = labels[spec["xmlid"]]
             definition = self.sudo().create(
                 {
                     "name": name,
@@ -184,6 +181,8 @@ class GamificationGoalDefinition(models.Model):
                     "noupdate": True,
                 }
             )
+            made.add(spec["xmlid"])
+            Params.set_param(MADE_PARAMETER, ",".join(sorted(made)))
             _logger.info("Created the measure %s for %s", name, model)
 
     def _thidua_optional_labels(self):

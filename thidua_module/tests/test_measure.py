@@ -1,10 +1,12 @@
 import xmlrpc.client
 from datetime import date
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..models import gamification_goal_definition
 from .common import ThiduaCase
 
 
@@ -255,6 +257,30 @@ class TestMeasure(ThiduaCase):
         count = Definition.search_count([])
         Definition._thidua_sync_optional_definitions()
         self.assertEqual(Definition.search_count([]), count)
+
+    def test_measure_of_an_app_made_once_installed_and_not_again_once_deleted(self):
+        spec = {
+            "xmlid": "goal_definition_leave_days",
+            "model": "thidua.discipline",
+            "computation_mode": "count",
+            "field": "employee_id",
+            "date_field": "date",
+            "link_field": "employee_id",
+            "domain": "[]",
+            "condition": "lower",
+        }
+        Definition = self.env["gamification.goal.definition"]
+        self.env["ir.config_parameter"].set_param("thidua_module.measures_made", "")
+        with patch.object(gamification_goal_definition, "OPTIONAL_DEFINITIONS", (spec,)):
+            Definition._thidua_sync_optional_definitions()
+            made = self.env.ref("thidua_module.goal_definition_leave_days")
+            self.assertEqual(made.name, "Days of leave taken")
+            self.assertFalse(made._thidua_measure_problem())
+            made.unlink()
+            Definition._thidua_sync_optional_definitions()
+        self.assertFalse(
+            self.env.ref("thidua_module.goal_definition_leave_days", raise_if_not_found=False)
+        )
 
     def _phase_of(self, size, phase):
         units = self.env["hr.department"].create(
