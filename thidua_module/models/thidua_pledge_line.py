@@ -227,7 +227,17 @@ class ThiduaPledgeLine(models.Model):
             for department in group.pledge_id.department_id:
                 employees.update(members[department.id])
             keys = {key for employee in employees if (key := key_of(employee))}
-            values = definition._thidua_read_values(keys, date_from, date_to)
+            try:
+                values = definition._thidua_read_values(keys, date_from, date_to)
+            except ValueError as error:
+                # A filter naming a field that is gone: said, not fatal.
+                problems[definition] = self.env._(
+                    "The filter of the measure “%(name)s” cannot be applied (%(error)s): "
+                    "correct the measure.",
+                    name=definition.name,
+                    error=error,
+                )
+                continue
             for line in group:
                 pledge = line.pledge_id
                 if pledge.target == "collective":

@@ -189,6 +189,24 @@ class TestMeasure(ThiduaCase):
         self.assertFalse(skipped.date_measured)
         self.assertEqual(self._line(pledge).actual, 2)
 
+    def test_definition_whose_filter_is_broken(self):
+        broken = self.definition.copy({"name": "Sáng kiến (lọc sai)"})
+        self.env.cr.execute(
+            "UPDATE gamification_goal_definition SET domain = %s WHERE id = %s",
+            ("[('x_gone', '=', 1)]", broken.id),
+        )
+        self.env.invalidate_all()
+        criterion = self.criterion_absence.copy({"goal_definition_id": broken.id})
+        pledge = self._measured_pledge(
+            line_ids=[
+                Command.create({"criterion_id": self.criterion_initiatives.id, "target": 2}),
+                Command.create({"criterion_id": criterion.id, "target": 0}),
+            ]
+        )
+        params = pledge.action_measure()["params"]
+        self.assertIn("cannot be applied", params["message"])
+        self.assertEqual(self._line(pledge).actual, 2)
+
     def test_evaluation_starts_from_the_measured_values(self):
         pledge = self._measured_pledge()
         colleague_pledge = self._measured_pledge(self.colleague)
