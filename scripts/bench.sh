@@ -24,3 +24,7 @@ echo
 echo "== Council batch (eligibility rules, approval, decision)"
 "$ODOO_PYTHON" "$ROOT/scripts/bench_council.py" -d "$DB" "${DB_ARGS[@]}" \
     --addons-path="$ADDONS"
+echo
+echo "== Measuring a phase (results of 10,000 employees from their initiatives)"
+"$ODOO_PYTHON" "$ROOT/scripts/bench_measure.py" -d "$DB" "${DB_ARGS[@]}" \
+    --addons-path="$ADDONS"

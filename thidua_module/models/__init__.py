@@ -12,6 +12,7 @@ from . import thidua_certificate_layout
 from . import thidua_award_type
 from . import thidua_award_condition
 from . import thidua_award_amount
+from . import gamification_goal_definition
 from . import thidua_criterion
 from . import thidua_movement
 from . import thidua_phase

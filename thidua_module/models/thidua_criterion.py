@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 METHODS = [
     ("min", "Reach or exceed the target"),
@@ -45,6 +45,25 @@ class ThiduaCriterion(models.Model):
         string="Programmes",
         help="Pledges joining one of these programmes get this criterion; none means every pledge.",
     )
+    goal_definition_id = fields.Many2one(
+        "gamification.goal.definition",
+        string="Measured By",
+        ondelete="set null",
+        domain="[('computation_mode', 'in', ('count', 'sum'))]",
+        help="Odoo measures the result from its own records: those of the measure's model "
+        "matching its filter, counted or summed over the phase (or the movement, for a yearly "
+        "pledge), for the employee, or for the members of the collective. Empty: results "
+        "are entered by hand.",
+    )
+    collective_aggregation = fields.Selection(
+        [("sum", "Sum of the members"), ("avg", "Average of the members")],
+        string="Collective Result",
+        required=True,
+        default="sum",
+        help="How the members' measured values make the result of a collective (sub-units "
+        "included).",
+    )
+    measure_warning = fields.Char(compute="_compute_measure_warning")
     company_id = fields.Many2one("res.company", string="Company")
     active = fields.Boolean(default=True)
 
@@ -56,6 +75,12 @@ class ThiduaCriterion(models.Model):
             "The default target of a criterion cannot be negative.",
         ),
     ]
+
+    @api.depends("goal_definition_id")
+    def _compute_measure_warning(self):
+        for criterion in self:
+            definition = criterion.goal_definition_id.sudo()
+            criterion.measure_warning = definition and definition._thidua_measure_problem()
 
     def _for_participant(self, target, block, programmes):
         """The criteria for a participant of this kind (individual or collective),

@@ -1,9 +1,12 @@
+import logging
 from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.dates import format_vn_date, ranges_overlap
+
+_logger = logging.getLogger(__name__)
 
 
 class ThiduaPhase(models.Model):
@@ -198,6 +201,56 @@ class ThiduaPhase(models.Model):
             "domain": [("pledge_id.phase_id", "=", self.id), ("pledge_id.state", "=", "confirmed")],
             "context": {"search_default_group_pledge": 1},
         }
+
+    def action_measure(self):
+        """Measure the results of the phase's confirmed pledges that Odoo
+        measures: all of them for an officer, those of his units for a unit
+        manager."""
+        domain = [
+            ("pledge_id.phase_id", "in", self.ids),
+            ("pledge_id.state", "=", "confirmed"),
+            ("criterion_id.goal_definition_id", "!=", False),
+        ]
+        if not self.env.user.has_group("thidua_module.group_thidua_officer"):
+            domain.append(("pledge_id.is_in_my_units", "=", True))
+        lines = self.env["thidua.pledge.line"].search(domain)
+        if not lines:
+            raise UserError(
+                self.env._(
+                    "No confirmed pledge of “%(phase)s” that you may evaluate has a criterion "
+                    "measured by Odoo.",
+                    phase=self[:1].display_name,
+                )
+            )
+        lines.pledge_id._thidua_check_unit_manager()
+        measured, problems = lines._thidua_measure()
+        return lines._thidua_measure_notification(measured, problems)
+
+    @api.model
+    def _cron_measure(self):
+        """Daily: measure the confirmed pledges of the running phases (and the
+        yearly pledges of the running movements), so that people see their
+        progress."""
+        self.env["gamification.goal.definition"]._thidua_sync_optional_definitions()
+        lines = (
+            self.env["thidua.pledge.line"]
+            .sudo()
+            .search(
+                [
+                    ("pledge_id.state", "=", "confirmed"),
+                    ("criterion_id.goal_definition_id", "!=", False),
+                    "|",
+                    ("pledge_id.phase_id.state", "=", "running"),
+                    "&",
+                    ("pledge_id.phase_id", "=", False),
+                    ("pledge_id.movement_id.state", "=", "running"),
+                ]
+            )
+        )
+        measured, problems = lines._thidua_measure()
+        for problem in problems:
+            _logger.warning("Measurement skipped: %s", problem)
+        _logger.info("Measured %s results of pledges", measured)
 
     def action_view_milestones(self):
         self.ensure_one()

@@ -33,6 +33,7 @@ class ThiduaPledge(models.Model):
         "rank",
         "score",
         "met_count",
+        "progress",
         "unit_id",
         "late_consent_by_id",
         "late_consent_date",
@@ -155,6 +156,13 @@ class ThiduaPledge(models.Model):
         help="Share of the weights of the criteria met, out of 100.",
     )
     met_count = fields.Integer(string="Criteria Met", compute="_compute_score", store=True)
+    progress = fields.Float(
+        compute="_compute_progress",
+        store=True,
+        digits=(16, 1),
+        aggregator="avg",
+        help="How far the results are towards the targets, weighted by the criteria, out of 100.",
+    )
     rank = fields.Integer(
         copy=False,
         readonly=True,
@@ -189,6 +197,14 @@ class ThiduaPledge(models.Model):
             met = pledge.line_ids.filtered("is_met")
             pledge.met_count = len(met)
             pledge.score = 100.0 * sum(met.mapped("weight")) / total if total else 0.0
+
+    @api.depends("line_ids.progress", "line_ids.weight")
+    def _compute_progress(self):
+        for pledge in self:
+            lines = pledge.line_ids
+            total = sum(lines.mapped("weight"))
+            done = sum(line.progress * line.weight for line in lines)
+            pledge.progress = done / total if total else 0.0
 
     @api.model
     def _default_movement_id(self):
@@ -413,6 +429,8 @@ class ThiduaPledge(models.Model):
                 "or an emulation officer does."
             )
         )
+        # The results start from what Odoo measures; corrected ones stay.
+        self.line_ids._thidua_measure()
         self._thidua_workflow_write(self._prepare_state_values("evaluated"))
         self._update_ranks()
         return True
@@ -435,6 +453,13 @@ class ThiduaPledge(models.Model):
         self._thidua_check_state(("submitted", "cancelled"))
         self._thidua_workflow_write(self._prepare_state_values("draft"))
         return True
+
+    def action_measure(self):
+        """Measure now the results of the criteria Odoo measures."""
+        self._thidua_check_state(("confirmed",))
+        self._thidua_check_unit_manager()
+        measured, problems = self.line_ids._thidua_measure()
+        return self.env["thidua.pledge.line"]._thidua_measure_notification(measured, problems)
 
     def action_propose_rating(self):
         """The year's rating of the participant, grounded on this evaluated pledge:
@@ -533,7 +558,7 @@ class ThiduaPledge(models.Model):
                         name=locked[0].display_name,
                     )
                 )
-        if "actual" in fields_written:
+        if fields_written & {"actual", "override_reason"}:
             wrong = self.filtered(lambda p: p.state != "confirmed")
             if wrong:
                 raise UserError(

@@ -30,3 +30,4 @@ from . import test_statistics
 from . import test_own_record
 from . import test_vn_order
 from . import test_certificate_blank
+from . import test_measure

@@ -192,6 +192,7 @@ class TestDemoUsers(TransactionCase):
         Commendation = self.env["thidua.commendation"]
         for year in (2018, 2019, 2020):
             self.assertTrue(Commendation.search_count([("year", "=", year)]), year)
+
     def test_hoa_sees_her_own_record_on_her_profile(self):
         me = self.employee_user.with_user(self.employee_user)
         own = self.env.ref("thidua_module.employee_enterprise_2_demo")
@@ -215,3 +216,20 @@ class TestDemoUsers(TransactionCase):
         )
         self.assertIn("top: 81mm; left: 60mm; font-size: 20pt;", html)
         self.assertIn(commendation.nominee_name, html)
+
+    def test_phase_two_measured_from_the_initiatives(self):
+        phase = self.env.ref("thidua_module.phase_long_bien_2021_2_demo")
+        lines = self.env["thidua.pledge.line"].search([("pledge_id.phase_id", "=", phase.id)])
+        measured = {
+            (line.pledge_id._nominee_name(), line.criterion_id.goal_definition_id.name): (
+                line.measured_value,
+                line.actual,
+            )
+            for line in lines
+        }
+        self.assertEqual(measured[("Trần Thị Mai", "Initiatives recognised")], (2, 2))
+        self.assertEqual(measured[("Phạm Văn Long", "Initiatives recognised")], (0, 0))
+        self.assertEqual(measured[("Trần Thị Mai", "Disciplinary sanctions")], (0, 0))
+        collective = self.env.ref("thidua_module.pledge_enterprise_collective_phase_2_demo")
+        self.assertEqual(collective.line_ids.actual, 3)
+        self.assertEqual(collective.progress, 100)
