@@ -3,7 +3,7 @@ import uuid
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import dossier_archive
+from ..tools import dossier_archive, vn_order
 from ..tools.sql import create_partial_unique_index
 
 DOSSIER_STATES = [
@@ -287,6 +287,19 @@ class ThiduaDossier(models.Model):
         )
         self.nomination_ids.invalidate_recordset(["state", "decision_id"])
 
+    def _ordered_reports(self):
+        """The reports as the dossier's lists print them: by unit, then the
+        people in Vietnamese order."""
+        self.ensure_one()
+        reports = vn_order.sort_people(
+            self.env.cr,
+            self.report_ids,
+            name=lambda report: report.nominee_name,
+            unit=lambda report: report.nomination_id.unit_id.name,
+            person=lambda report: report.nomination_id.target == "individual",
+        )
+        return self.env["thidua.dossier.report"].concat(*reports)
+
     # Achievement reports
 
     def _sync_reports(self):
@@ -488,7 +501,7 @@ class ThiduaDossier(models.Model):
                 "03-Bien-ban-%02d.pdf" % index,
                 self._render_pdf("thidua_module.report_council_meeting", meeting),
             )
-        for index, report in enumerate(self.report_ids.sorted("id"), start=1):
+        for index, report in enumerate(self._ordered_reports(), start=1):
             files[f"report_{report.nomination_id.id}"] = (
                 "04-Bao-cao-thanh-tich/%02d.pdf" % index,
                 self._render_pdf("thidua_module.report_dossier_achievement", report),
@@ -518,7 +531,7 @@ class ThiduaDossier(models.Model):
             },
             "nominations": [
                 report._archive_data(files[f"report_{report.nomination_id.id}"][0])
-                for report in self.report_ids.sorted("id")
+                for report in self._ordered_reports()
             ],
         }
 

@@ -84,6 +84,8 @@ class TestDossier(DossierCase):
         self.assertEqual(
             {n["ref"] for n in data["nominations"]}, {str(self.bk.id), str(self.other_bk.id)}
         )
+        # By unit in Vietnamese order: "Đơn vị B" before "Tổ A1" (Đ comes after D).
+        self.assertEqual(data["nominations"][0]["ref"], str(self.other_bk.id))
         mine = next(n for n in data["nominations"] if n["ref"] == str(self.bk.id))
         self.assertEqual(mine["nominee"]["name"], "Nhân viên A1")
         self.assertEqual(mine["nominee"]["birthday"], "1990-03-02")
