@@ -185,14 +185,14 @@ class TestCertificateBlank(CommendationCase):
             "thidua_module.thidua_certificate_blank_report", self.commendation.ids
         )
         self.assertEqual(kind, "pdf")
-        from PyPDF2 import PdfFileReader  # noqa: PLC0415
+        from odoo.tools.pdf import PdfReader  # noqa: PLC0415
 
-        reader = PdfFileReader(io.BytesIO(pdf))
-        self.assertEqual(reader.getNumPages(), 1)
-        box = reader.getPage(0).mediaBox
+        reader = PdfReader(io.BytesIO(pdf))
+        self.assertEqual(len(reader.pages), 1)
+        box = reader.pages[0].mediabox
         # A4 landscape: 297 × 210 mm, in points.
-        self.assertAlmostEqual(float(box.getWidth()), 841.9, delta=2)
-        self.assertAlmostEqual(float(box.getHeight()), 595.3, delta=2)
+        self.assertAlmostEqual(float(box.width), 841.9, delta=2)
+        self.assertAlmostEqual(float(box.height), 595.3, delta=2)
         self.assertNotIn(b"/Subtype /Image", pdf)
         self._check_places_in_pdf(pdf)
 
