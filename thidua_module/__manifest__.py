@@ -89,6 +89,7 @@
         "demo/thidua_certificate_layout_demo.xml",
         "demo/thidua_measure_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "application": True,
     "installable": True,
 }

@@ -300,6 +300,16 @@ class TestMeasure(ThiduaCase):
             self.env.ref("thidua_module.goal_definition_leave_days", raise_if_not_found=False)
         )
 
+    def test_uninstalling_forgets_the_measures_made(self):
+        """Installed again, the addon makes its optional measures again: their
+        definitions went with it."""
+        from odoo.addons.thidua_module import uninstall_hook  # noqa: PLC0415
+
+        Params = self.env["ir.config_parameter"]
+        Params.set_param("thidua_module.measures_made", "goal_definition_leave_days")
+        uninstall_hook(self.env)
+        self.assertFalse(Params.get_param("thidua_module.measures_made"))
+
     def _phase_of(self, size, phase):
         units = self.env["hr.department"].create(
             [{"name": f"Đơn vị đo {phase.id} {i}"} for i in range(2)]
