@@ -303,7 +303,7 @@ class TestMeasure(ThiduaCase):
     def test_uninstalling_forgets_the_measures_made(self):
         """Installed again, the addon makes its optional measures again: their
         definitions went with it."""
-        from odoo.addons.thidua_module import uninstall_hook  # noqa: PLC0415
+        from .. import uninstall_hook  # noqa: PLC0415
 
         Params = self.env["ir.config_parameter"]
         Params.set_param("thidua_module.measures_made", "goal_definition_leave_days")
