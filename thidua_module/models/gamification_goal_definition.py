@@ -96,6 +96,25 @@ class GamificationGoalDefinition(models.Model):
                     name=self.name,
                     model=model_name,
                 )
+        numeric = ("integer", "float", "monetary")
+        if (
+            self.computation_mode == "sum"
+            and self.field_id
+            and (self.field_id.ttype not in numeric or not Model._fields[self.field_id.name].store)
+        ):
+            return self.env._(
+                "The measure “%(name)s” sums %(field)s, which is not a stored number: "
+                "choose a field holding a number.",
+                name=self.name,
+                field=self.field_id.name,
+            )
+        if self.field_date_id and not Model._fields[self.field_date_id.name].store:
+            return self.env._(
+                "The date field %(field)s of the measure “%(name)s” is not stored: choose "
+                "a stored date.",
+                name=self.name,
+                field=self.field_date_id.name,
+            )
         if self.computation_mode == "sum" and not self.field_id:
             return self.env._(
                 "The measure “%(name)s” sums no field: choose the field to sum.",
@@ -151,7 +170,8 @@ class GamificationGoalDefinition(models.Model):
         IrModel = self.env["ir.model"].sudo()
         Fields = self.env["ir.model.fields"].sudo()
         for spec in OPTIONAL_DEFINITIONS:
-            if spec["xmlid"] in made or spec["model"] not in self.env:
+            known = self.env.ref(f"thidua_module.{spec['xmlid']}", raise_if_not_found=False)
+            if spec["xmlid"] in made or known or spec["model"] not in self.env:
                 continue
             model = spec["model"]
             labels = self.with_context(lang="en_US")._thidua_optional_labels()

@@ -9,9 +9,11 @@ class IrActionsReport(models.Model):
     def get_paperformat(self):
         # Certificates on a blank print on the paper of their layout, with no margins.
         layout_id = self.env.context.get("thidua_certificate_layout_id")
-        if layout_id and self.report_name == BLANK_REPORT:
-            layout = self.env["thidua.certificate.layout"].browse(layout_id)
-            if layout.paperformat_id:
+        if isinstance(layout_id, int) and self.report_name == BLANK_REPORT:
+            # The context comes from the client: a layout that is gone or out of
+            # the reader's reach prints on the report's own paper.
+            layout = self.env["thidua.certificate.layout"].browse(layout_id).exists()
+            if layout.has_access("read") and layout.paperformat_id:
                 return layout.paperformat_id
         return super().get_paperformat()
 

@@ -1,3 +1,5 @@
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -89,11 +91,14 @@ class ThiduaCertificateLayout(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_own_paperformat(vals)
         layouts = super().create(vals_list)
         layouts._sync_paperformat()
         return layouts
 
     def write(self, vals):
+        self._check_own_paperformat(vals)
         result = super().write(vals)
         if {"name", "paper_size", "orientation"} & set(vals):
             self._sync_paperformat()
@@ -105,6 +110,18 @@ class ThiduaCertificateLayout(models.Model):
         paperformats.sudo().unlink()
         return result
 
+    @api.model
+    def _check_own_paperformat(self, vals):
+        """The paper format is made and changed by the layout alone: pointing a
+        layout at another paper format would let it rewrite or delete that one."""
+        if "paperformat_id" in vals and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "A blank's paper format follows its paper size and orientation: set "
+                    "those instead."
+                )
+            )
+
     def _sync_paperformat(self):
         # The paper format is the layout's own: whoever may edit the layout
         # sets its paper, without rights on the technical paper formats.
@@ -113,7 +130,21 @@ class ThiduaCertificateLayout(models.Model):
             if layout.paperformat_id:
                 layout.paperformat_id.sudo().write(values)
             else:
-                layout.paperformat_id = self.env["report.paperformat"].sudo().create(values)
+                paperformat = self.env["report.paperformat"].sudo().create(values)
+                layout.sudo().paperformat_id = paperformat
+
+    @api.constrains("font_family")
+    def _check_font_family(self):
+        # Printed into the style of the page: a font's name, nothing more.
+        for layout in self:
+            if not re.fullmatch(r"[\w .-]+", layout.font_family or "", flags=re.UNICODE):
+                raise ValidationError(
+                    self.env._(
+                        "“%(font)s” is not a font name: give letters, digits, spaces, dots "
+                        "and hyphens only, as in “Times New Roman”.",
+                        font=layout.font_family,
+                    )
+                )
 
     @api.constrains("paper_size", "orientation")
     def _check_fields_on_page(self):

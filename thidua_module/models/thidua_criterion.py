@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 METHODS = [
     ("min", "Reach or exceed the target"),
@@ -75,6 +76,35 @@ class ThiduaCriterion(models.Model):
             "The default target of a criterion cannot be negative.",
         ),
     ]
+
+    def write(self, vals):
+        if {"goal_definition_id", "collective_aggregation"} & set(vals):
+            self._check_not_measuring_confirmed()
+        return super().write(vals)
+
+    def _check_not_measuring_confirmed(self):
+        """A measure set or changed under confirmed pledges would replace, with no
+        reason kept, the results entered by hand or measured before."""
+        used = (
+            self.env["thidua.pledge.line"]
+            .sudo()
+            .search(
+                [
+                    ("criterion_id", "in", self.ids),
+                    ("pledge_id.state", "in", ("confirmed", "evaluated", "closed")),
+                ],
+                limit=1,
+            )
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "The criterion “%(name)s” is a target of confirmed pledges: its measure "
+                    "stays as it is until they close. Make a new criterion for the next "
+                    "phase.",
+                    name=used.criterion_id.name,
+                )
+            )
 
     @api.depends("goal_definition_id")
     def _compute_measure_warning(self):

@@ -134,8 +134,8 @@ class ThiduaPledgeLine(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines.pledge_id._check_lines_editable({"target"})
-        with_results = lines.filtered("actual")
-        with_results.pledge_id._check_lines_editable({"actual"})
+        with_results = lines.filtered(lambda line: line.actual or line.override_reason)
+        with_results.pledge_id._check_lines_editable({"actual", "override_reason"})
         return lines
 
     def write(self, vals):

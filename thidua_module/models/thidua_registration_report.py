@@ -69,6 +69,7 @@ class ThiduaRegistrationReport(models.Model):
                   JOIN hr_department top ON top.id = rel.department_id
                   JOIN hr_department d ON starts_with(d.parent_path, top.parent_path)
                   JOIN hr_employee e ON e.department_id = d.id AND e.active
+                                     AND e.company_id = m.company_id
                   LEFT JOIN (
                         SELECT DISTINCT movement_id, employee_id
                           FROM thidua_pledge

@@ -213,3 +213,22 @@ class TestCertificateBlank(CommendationCase):
         ).stdout.decode()
         unit = re.search(r'<word xMin="([\d.]+)" yMin="[\d.]+" [^>]*>Tổ</word>', words)
         self.assertAlmostEqual(float(unit.group(1)), 70 * 72 / 25.4, delta=3)
+
+    def test_a_blank_makes_and_changes_its_own_paper_format_only(self):
+        us_letter = self.env.ref("base.paperformat_us")
+        with self.assertRaisesRegex(UserError, "follows its paper size"):
+            self.layout.with_user(self.user_council).write({"paperformat_id": us_letter.id})
+        self.layout.with_user(self.user_council).name = "Phôi mới"
+        self.assertEqual(us_letter.name, "US Letter")
+        self.assertIn("Phôi mới", self.layout.paperformat_id.name)
+
+    def test_a_font_is_a_name_only(self):
+        with self.assertRaises(ValidationError):
+            self.layout.with_user(self.user_council).font_family = "x'; background: url(http://a)"
+
+    def test_a_layout_given_in_the_context_must_exist(self):
+        report = self.Report._get_report("thidua_module.thidua_certificate_blank_report")
+        paper = report.with_context(thidua_certificate_layout_id=999999).get_paperformat()
+        self.assertNotEqual(paper, self.layout.paperformat_id)
+        paper = report.with_context(thidua_certificate_layout_id="1").get_paperformat()
+        self.assertNotEqual(paper, self.layout.paperformat_id)

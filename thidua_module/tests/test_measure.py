@@ -61,12 +61,15 @@ class TestMeasure(ThiduaCase):
         return pledge
 
     def _collective_pledge(self, **values):
+        values.setdefault(
+            "line_ids",
+            [Command.create({"criterion_id": self.criterion_initiatives.id, "target": 4})],
+        )
         return self._measured_pledge(
             target="collective",
             employee_id=False,
             department_id=self.unit.id,
             award_type_ids=[Command.set(self.award_collective.ids)],
-            line_ids=[Command.create({"criterion_id": self.criterion_initiatives.id, "target": 4})],
             **values,
         )
 
@@ -113,9 +116,15 @@ class TestMeasure(ThiduaCase):
         line = pledge.line_ids
         # The unit's manager 1, the sub-unit's employee 2 and colleague 1.
         self.assertEqual(line.actual, 4)
-        self.criterion_initiatives.collective_aggregation = "avg"
+        pledge.action_cancel()
+        # The measure of a criterion stays while confirmed pledges use it: the
+        # average is the next phase's criterion.
+        average = self.criterion_initiatives.copy({"collective_aggregation": "avg"})
+        pledge = self._collective_pledge(
+            line_ids=[Command.create({"criterion_id": average.id, "target": 4})]
+        )
         pledge.with_user(self.user_officer).action_measure()
-        self.assertAlmostEqual(line.actual, 4 / 3, places=2)
+        self.assertAlmostEqual(pledge.line_ids.actual, 4 / 3, places=2)
         self.assertLess(pledge.progress, 100)
 
     def test_correction_needs_a_reason_kept_in_the_chatter(self):
@@ -299,6 +308,37 @@ class TestMeasure(ThiduaCase):
         self.assertFalse(
             self.env.ref("thidua_module.goal_definition_leave_days", raise_if_not_found=False)
         )
+
+    def test_a_correction_reason_is_no_way_round_the_measure(self):
+        """A reason given with a new line would keep the measure off it: it is a
+        result, entered by someone else than the participant, once confirmed."""
+        pledge = self._pledge(self.employee, phase_id=self.phase_1.id, line_ids=[])
+        with self.assertRaisesRegex(UserError, "confirmed pledges only"):
+            pledge.with_user(self.user_employee).write(
+                {
+                    "line_ids": [
+                        Command.create(
+                            {"criterion_id": self.criterion_initiatives.id, "override_reason": "x"}
+                        )
+                    ]
+                }
+            )
+
+    def test_a_measure_stays_while_confirmed_pledges_use_it(self):
+        self._measured_pledge()
+        with self.assertRaisesRegex(UserError, "target of confirmed pledges"):
+            self.criterion_initiatives.write({"goal_definition_id": False})
+        with self.assertRaisesRegex(UserError, "target of confirmed pledges"):
+            self.criterion_initiatives.write({"collective_aggregation": "avg"})
+
+    def test_a_measure_summing_no_number_is_skipped_with_a_message(self):
+        definition = self.definition.copy(
+            {
+                "computation_mode": "sum",
+                "field_id": self.env["ir.model.fields"]._get("thidua.initiative", "name").id,
+            }
+        )
+        self.assertIn("not a stored number", definition._thidua_measure_problem())
 
     def test_uninstalling_forgets_the_measures_made(self):
         """Installed again, the addon makes its optional measures again: their
