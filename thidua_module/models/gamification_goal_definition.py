@@ -170,8 +170,9 @@ class GamificationGoalDefinition(models.Model):
         IrModel = self.env["ir.model"].sudo()
         Fields = self.env["ir.model.fields"].sudo()
         for spec in OPTIONAL_DEFINITIONS:
-            known = self.env.ref(f"thidua_module.{spec['xmlid']}", raise_if_not_found=False)
-            if spec["xmlid"] in made or known or spec["model"] not in self.env:
+            if spec["xmlid"] in made or spec["model"] not in self.env:
+                continue
+            if self.env.ref(f"thidua_module.{spec['xmlid']}", raise_if_not_found=False):
                 continue
             model = spec["model"]
             labels = self.with_context(lang="en_US")._thidua_optional_labels()
