@@ -9,7 +9,8 @@ Odoo ones: --small N --large N.
 
 import argparse
 import sys
-import time
+
+import bench_tools
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api
@@ -20,18 +21,7 @@ def parse_args():
     parser = argparse.ArgumentParser()
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=4000)
-    own, odoo_args = parser.parse_known_args()
-    config.parse_config(odoo_args + ["--log-level=warn"])
-    return own
-
-
-def measure(cr, func):
-    """Time and queries of `func`, its writes flushed to the database included."""
-    queries = cr.sql_log_count
-    start = time.perf_counter()
-    result = func()
-    cr.flush()
-    return result, time.perf_counter() - start, cr.sql_log_count - queries
+    return bench_tools.parse_args(parser)
 
 
 def council_user(env):
@@ -77,7 +67,7 @@ def approve_and_issue(env, cr, user, size, year):
     env.invalidate_all()
     # As a council member works: tracking on, so each state change is logged.
     as_council = nominations.with_user(user).with_context(tracking_disable=False)
-    _, approve_s, approve_q = measure(cr, as_council.action_council_approve)
+    _, approve_s, approve_q = bench_tools.measure(cr, as_council.action_council_approve)
     decision = (
         env["thidua.decision"]
         .with_user(user)
@@ -91,7 +81,7 @@ def approve_and_issue(env, cr, user, size, year):
         )
     )
     env.invalidate_all()
-    _, issue_s, issue_q = measure(cr, decision.action_issue)
+    _, issue_s, issue_q = bench_tools.measure(cr, decision.action_issue)
     return approve_s, approve_q, issue_s, issue_q
 
 

@@ -9,8 +9,9 @@ Odoo ones: --small N --large N --per-department N.
 
 import argparse
 import sys
-import time
 from datetime import date
+
+import bench_tools
 
 import odoo
 from odoo import SUPERUSER_ID, Command, api
@@ -22,18 +23,7 @@ def parse_args():
     parser.add_argument("--small", type=int, default=2000)
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--per-department", type=int, default=100)
-    own, odoo_args = parser.parse_known_args()
-    config.parse_config(odoo_args + ["--log-level=warn"])
-    return own
-
-
-def measure(cr, func):
-    """Time and queries of `func`, its writes flushed to the database included."""
-    queries = cr.sql_log_count
-    start = time.perf_counter()
-    result = func()
-    cr.flush()
-    return result, time.perf_counter() - start, cr.sql_log_count - queries
+    return bench_tools.parse_args(parser)
 
 
 def confirmed_phase(env, size, per_department, year):
@@ -141,7 +131,7 @@ def main():
             print(f"Preparing a phase of {size} employees...")
             phase, pledges = confirmed_phase(env, size, args.per_department, year)
             env.invalidate_all()
-            _, seconds, queries = measure(cr, phase.with_user(user).action_measure)
+            _, seconds, queries = bench_tools.measure(cr, phase.with_user(user).action_measure)
             lines = pledges.line_ids
             measured = len(lines.filtered("date_measured"))
             total = sum(lines.filtered(lambda line: line.pledge_id.employee_id).mapped("actual"))

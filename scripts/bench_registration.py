@@ -7,8 +7,9 @@ Odoo ones: --departments N --per-department N --loop N.
 import argparse
 import resource
 import sys
-import time
 from datetime import date
+
+import bench_tools
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -20,9 +21,7 @@ def parse_args():
     parser.add_argument("--departments", type=int, default=100)
     parser.add_argument("--per-department", type=int, default=100)
     parser.add_argument("--loop", type=int, default=500)
-    own, odoo_args = parser.parse_known_args()
-    config.parse_config(odoo_args + ["--log-level=warn"])
-    return own
+    return bench_tools.parse_args(parser)
 
 
 def make_units(env, prefix, departments, per_department):
@@ -65,15 +64,6 @@ def make_movement(env):
     return movement, phase
 
 
-def measure(cr, func):
-    """Time and queries of `func`, its writes flushed to the database included."""
-    queries = cr.sql_log_count
-    start = time.perf_counter()
-    result = func()
-    cr.flush()
-    return result, time.perf_counter() - start, cr.sql_log_count - queries
-
-
 def main():
     args = parse_args()
     registry = odoo.modules.registry.Registry(config["db_name"])
@@ -98,7 +88,7 @@ def main():
                 "date": date(2026, 1, 5),
             }
         )
-        _, batch_seconds, batch_queries = measure(cr, wizard.action_register)
+        _, batch_seconds, batch_queries = bench_tools.measure(cr, wizard.action_register)
         batch_count = env["thidua.pledge"].search_count([("movement_id", "=", movement.id)])
 
         Pledge = env["thidua.pledge"]
@@ -120,8 +110,10 @@ def main():
                     }
                 )
 
-        _, loop_seconds, loop_queries = measure(cr, loop)
-        _, rate_seconds, rate_queries = measure(cr, lambda: movement._registration_total())
+        _, loop_seconds, loop_queries = bench_tools.measure(cr, loop)
+        _, rate_seconds, rate_queries = bench_tools.measure(
+            cr, lambda: movement._registration_total()
+        )
         cr.rollback()
 
     batch_per = batch_seconds / batch_count

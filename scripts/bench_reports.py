@@ -11,6 +11,8 @@ import time
 import tracemalloc
 from datetime import date
 
+import bench_tools
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.tools import config
@@ -19,9 +21,7 @@ from odoo.tools import config
 def parse_args():
     parser = argparse.ArgumentParser()
     parser.add_argument("--commendations", type=int, default=30000)
-    own, odoo_args = parser.parse_known_args()
-    config.parse_config(odoo_args + ["--log-level=warn"])
-    return own
+    return bench_tools.parse_args(parser)
 
 
 def make_commendations(env, count):
