@@ -331,15 +331,8 @@ class ThiduaDossier(models.Model):
         self._check_nominations()
         for dossier in self:
             dossier._sync_reports()
-            content = dossier._build_archive()
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": dossier._archive_name(),
-                    "raw": content,
-                    "res_model": self._name,
-                    "res_id": dossier.id,
-                    "mimetype": "application/zip",
-                }
+            attachment = dossier._attach(
+                dossier._file_name("Ho-so-de-nghi", "zip"), dossier._build_archive()
             )
             dossier._thidua_workflow_write(
                 {
@@ -442,9 +435,25 @@ class ThiduaDossier(models.Model):
 
     # The archive
 
-    def _archive_name(self):
+    def _file_name(self, prefix, extension):
+        """A file's name after the dossier's number: "Ho-so-de-nghi-35-TTr-LĐLĐ.zip"."""
         self.ensure_one()
-        return "Ho-so-de-nghi-%s.zip" % self.name.replace("/", "-").replace(" ", "")
+        return "%s-%s.%s" % (prefix, self.name.replace("/", "-").replace(" ", ""), extension)
+
+    def _attach(self, name, content):
+        """A file kept on the dossier, and the action that downloads it."""
+        self.ensure_one()
+        return self.env["ir.attachment"].create(
+            {"name": name, "raw": content, "res_model": self._name, "res_id": self.id}
+        )
+
+    @api.model
+    def _download(self, attachment):
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
 
     def action_download_archive(self):
         """The archive as sent, or, for a draft, as it would be sent now."""
@@ -454,20 +463,10 @@ class ThiduaDossier(models.Model):
         if not attachment:
             self._check_nominations()
             self._sync_reports()
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": self._archive_name(),
-                    "raw": self._build_archive(),
-                    "res_model": self._name,
-                    "res_id": self.id,
-                    "mimetype": "application/zip",
-                }
+            attachment = self._attach(
+                self._file_name("Ho-so-de-nghi", "zip"), self._build_archive()
             )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        return self._download(attachment)
 
     def _build_archive(self):
         self.ensure_one()
@@ -555,22 +554,10 @@ class ThiduaDossier(models.Model):
             content = dossier_archive.dumps(self._decision_data())
         except dossier_archive.ArchiveError as error:
             raise UserError(self._archive_error_message(error)) from None
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": "Quyet-dinh-%s.json" % self.name.replace("/", "-").replace(" ", ""),
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/json",
-            }
-        )
+        attachment = self._attach(self._file_name("Quyet-dinh", "json"), content)
         if self.state == "received":
             self._thidua_workflow_write({"state": "decided"})
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        return self._download(attachment)
 
     def _decision_data(self):
         self.ensure_one()

@@ -43,7 +43,8 @@ class ThiduaDossierImport(models.TransientModel):
     def _receive(self, data, files, own):
         company = self.env.company
         awards = self._awards([n["award_code"] for n in data["nominations"]])
-        sender_unit = self._unit(data["sender"]["name"], self.env["hr.department"])
+        units = {}
+        sender_unit = self._unit(data["sender"]["name"], self.env["hr.department"], units)
         Dossier = self.env["thidua.dossier"].sudo()
         if Dossier.search_count(
             [("direction", "=", "in"), ("ref", "=", data["ref"]), ("company_id", "=", company.id)]
@@ -71,7 +72,7 @@ class ThiduaDossierImport(models.TransientModel):
             }
         )
         values = [
-            self._nomination_values(nomination, dossier, awards, sender_unit, files)
+            self._nomination_values(nomination, dossier, awards, sender_unit, files, units)
             for nomination in data["nominations"]
         ]
         nominations = self.env["thidua.nomination"].sudo().create(values)
@@ -103,9 +104,15 @@ class ThiduaDossierImport(models.TransientModel):
             )
         return by_code
 
-    def _unit(self, name, parent):
+    def _unit(self, name, parent, units):
         """The unit of that name under `parent`, made when there is none: the
-        sender and its units stand here as units of their own."""
+        sender and its units stand here as units of their own. `units` keeps
+        those found during the import: a dossier's people share a few units."""
+        if (name, parent.id) not in units:
+            units[name, parent.id] = self._find_or_make_unit(name, parent)
+        return units[name, parent.id]
+
+    def _find_or_make_unit(self, name, parent):
         Department = self.env["hr.department"].sudo()
         company = self.env.company
         unit = Department.search(
@@ -149,9 +156,9 @@ class ThiduaDossierImport(models.TransientModel):
             }
         )
 
-    def _nomination_values(self, nomination, dossier, awards, sender_unit, files):
+    def _nomination_values(self, nomination, dossier, awards, sender_unit, files, units):
         nominee = nomination["nominee"]
-        unit = self._unit(nominee.get("unit") or sender_unit.name, sender_unit)
+        unit = self._unit(nominee.get("unit") or sender_unit.name, sender_unit, units)
         values = {
             "target": nomination["target"],
             "award_type_id": awards[nomination["award_code"]].id,
